@@ -1,0 +1,64 @@
+"""Cache of validated banks, keyed by path, size, mtime and a content hash."""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .. import __version__
+
+_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("QUIZAPP_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+    return Path(user_cache_dir("quizapp", appauthor=False)) / "banks"
+
+
+def _entry(path: Path) -> Path:
+    key = hashlib.blake2b(str(path.resolve()).encode(), digest_size=16).hexdigest()
+    return cache_dir() / f"{key}.pickle"
+
+
+def _stamp(path: Path, raw: bytes, st: os.stat_result) -> tuple:
+    digest = hashlib.blake2b(raw, digest_size=32).hexdigest()
+    return (_FORMAT, __version__, str(path.resolve()), st.st_size, st.st_mtime_ns, digest)
+
+
+def get(path: Path, raw: bytes, st: os.stat_result):
+    """The cached LoadResult if every part of the key still matches, else None."""
+    if os.environ.get("QUIZAPP_NO_CACHE"):
+        return None
+    try:
+        with open(_entry(path), "rb") as fh:
+            stamp, meta, payload = pickle.load(fh)
+    except Exception:  # a missing, stale or damaged entry is only a miss
+        return None
+    if stamp != _stamp(path, raw, st):
+        return None
+    from .loader import LoadResult
+    # The bank itself is unpickled only when asked for: `validate` and `list`
+    # need just the summary, which keeps a warm run far under a bare YAML load.
+    return LoadResult(path=path, display=meta["display"], from_cache=True, _payload=payload, **meta["fields"])
+
+
+def put(path: Path, raw: bytes, st: os.stat_result, result) -> None:
+    if os.environ.get("QUIZAPP_NO_CACHE") or result.problems:
+        return  # invalid banks are re-checked every time: their messages must stay current
+    fields = {k: getattr(result, k) for k in ("bank_id", "title", "question_count", "id_position")}
+    payload = pickle.dumps(result.bank, protocol=pickle.HIGHEST_PROTOCOL)
+    entry = _entry(path)
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((_stamp(path, raw, st), {"display": result.display, "fields": fields}, payload), fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except OSError:
+        pass  # an unwritable cache only costs speed

@@ -1,0 +1,189 @@
+"""Loads bank files into models or located problems; never raises for bad input."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import BankError, Problem
+from .yamlsource import Builder, YamlIssue, compose
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class LoadResult:
+    """What loading one file gave: a bank, or the problems that stop it."""
+
+    path: Path
+    display: str
+    problems: list[Problem] = field(default_factory=list)
+    bank_id: str | None = None
+    title: str | None = None
+    question_count: int = 0
+    id_position: tuple[int, int] = (1, 1)
+    from_cache: bool = False
+    _bank: object | None = None
+    _payload: bytes | None = None  # a cached bank, unpickled on first use
+
+    @property
+    def bank(self):
+        """The validated Bank, or None when the file has problems."""
+        if self._bank is None and self._payload is not None:
+            import pickle
+            self._bank, self._payload = pickle.loads(self._payload), None
+        return self._bank
+
+    @bank.setter
+    def bank(self, value) -> None:
+        self._bank, self._payload = value, None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _decode(raw: bytes, display: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise YamlIssue(line, col, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8") from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise YamlIssue(1, 1, "the file is empty; a bank needs at least id, title and questions")
+    return text
+
+
+def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResult:
+    """Validate a bank's bytes; the result holds a Bank or every problem found."""
+    from pydantic import ValidationError
+
+    from .messages import check_duplicate_ids, translate
+    from .models import Bank
+
+    result = LoadResult(path=path or Path(display), display=display)
+    try:
+        text = _decode(raw, display)
+        root = compose(text)
+        if root is None:
+            raise YamlIssue(1, 1, "the file is empty; a bank needs at least id, title and questions")
+        builder = Builder()
+        data = builder.build(root)
+    except YamlIssue as issue:
+        result.problems.append(Problem(display, issue.line, issue.column, issue.message))
+        return result
+    except RecursionError:
+        result.problems.append(Problem(display, 1, 1, "YAML nesting is too deep"))
+        return result
+    problems = [Problem(display, i.line, i.column, i.message) for i in builder.issues]
+    if not isinstance(data, dict):
+        from .yamlsource import locate
+        problems.append(Problem(display, *locate(root, ()), "the file must be a mapping of keys (id, title, questions...), "
+                                f"not {'a list' if isinstance(data, list) else 'a single value'}"))
+        result.problems = problems
+        return result
+    problems += check_duplicate_ids(data, root, display, Problem)
+    try:
+        bank = Bank.model_validate(data)
+    except ValidationError as exc:
+        problems += translate(exc, data, root, display, Problem)
+        bank = None
+    except RecursionError:
+        problems.append(Problem(display, 1, 1, "YAML nesting is too deep"))
+        bank = None
+    if isinstance(data.get("id"), str):
+        from .yamlsource import locate
+        result.bank_id = data["id"]
+        result.id_position = locate(root, ("id",))
+    if isinstance(data.get("title"), str):
+        result.title = data["title"]
+    if isinstance(data.get("questions"), list):
+        result.question_count = len(data["questions"])
+    if problems:
+        # A problem the YAML layer reported can leave a bank that pydantic accepts
+        # (a duplicate key, say); it is still not valid.
+        problems.sort(key=lambda p: (p.line, p.column))
+        result.problems = problems
+    else:
+        result.bank = bank
+    return result
+
+
+def load_file(path: str | os.PathLike, display: str | None = None, *, use_cache: bool = True) -> LoadResult:
+    """Load one bank file, through the validated-bank cache when allowed."""
+    path = Path(path)
+    display = display if display is not None else str(path)
+    try:
+        raw = path.read_bytes()
+        st = path.stat()
+    except OSError as exc:
+        return LoadResult(path, display, [Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")])
+    if use_cache:
+        from . import cache
+        hit = cache.get(path, raw, st)
+        if hit is not None:
+            hit.display = display
+            return hit
+    result = parse_bytes(raw, display, path)
+    if use_cache:
+        from . import cache
+        cache.put(path, raw, st, result)
+    return result
+
+
+def load_bank(path: str | os.PathLike, *, use_cache: bool = True):
+    """Library API: the Bank at path, or BankError with every problem."""
+    result = load_file(path, use_cache=use_cache)
+    if result.problems:
+        raise BankError(result.problems)
+    return result.bank
+
+
+def find_bank_files(paths) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """Files named directly, and *.yaml / *.yml below directories, sorted; missing paths are problems."""
+    found, problems = [], []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.suffix in BANK_SUFFIXES and f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    found.append((f, str(f)))
+        elif p.exists():
+            found.append((p, str(p)))
+        else:
+            problems.append(Problem(str(p), 1, 1, "no such file or directory"))
+    return found, problems
+
+
+def check_bank_ids(results: list[LoadResult]) -> list[Problem]:
+    """Two banks with one id would share progress and Anki notes: an error."""
+    first: dict[str, LoadResult] = {}
+    out = []
+    for r in results:
+        if not r.bank_id:
+            continue
+        if r.bank_id in first:
+            out.append(Problem(r.display, *r.id_position,
+                               f"bank id {r.bank_id!r} is already used by {first[r.bank_id].display}"))
+        else:
+            first[r.bank_id] = r
+    return out
+
+
+def load_paths(paths, *, use_cache: bool = True) -> tuple[list[LoadResult], list[Problem]]:
+    """Load every bank under paths; the problems list includes cross-bank ones."""
+    files, problems = find_bank_files(paths)
+    results = [load_file(f, d, use_cache=use_cache) for f, d in files]
+    for r in results:
+        problems.extend(r.problems)
+    dup = check_bank_ids(results)
+    for p in dup:
+        for r in results:
+            if r.display == p.file:
+                r.problems.append(p)
+                r.bank = None
+    problems.extend(dup)
+    return results, problems

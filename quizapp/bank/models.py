@@ -1,0 +1,214 @@
+"""Typed, immutable models of bank format v1; the JSON Schema is generated from them."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat,
+                      StrictInt, StringConstraints, field_validator, model_validator)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+
+
+def _to_text(value: Any) -> Any:
+    # YAML turns `1999` or `2018-04-06` into numbers and dates; as text they are meant
+    # literally.  Booleans are refused instead: `yes`/`no` becoming True is a YAML trap.
+    if isinstance(value, bool):
+        raise PydanticCustomError("text_bool", "expected text, got boolean {value}; put it in quotes",
+                                  {"value": str(value).lower()})
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_to_text), StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Number = Union[StrictInt, StrictFloat]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _unique(values, what: str):
+    seen = set()
+    for i, v in enumerate(values):
+        if v in seen:
+            raise PydanticCustomError("duplicate", "duplicate {what} {value}", {"what": what, "value": repr(v), "at": (i,)})
+        seen.add(v)
+    return values
+
+
+class Source(Frozen):
+    """Where the bank's questions come from."""
+
+    title: Text | None = None
+    author: Text | None = None
+    publisher: Text | None = None
+    date: dt.date | None = Field(None, description="Publication date, ISO YYYY-MM-DD")
+    url: Text | None = None
+    file: Text | None = Field(None, description="Name of the source text file that the quotes come from")
+
+
+class QuestionBase(Frozen):
+    id: Slug = Field(description="Stable id, unique within the bank: progress and Anki notes hang on it")
+    explanation: Text | None = Field(None, description="Markdown shown after answering")
+    quote: Text | None = Field(None, description="Verbatim supporting passage from the source")
+    tags: tuple[Slug, ...] = ()
+
+    @property
+    def card_numbers(self) -> tuple[int, ...]:
+        """Card ordinals: (0,) for one card per question; cloze overrides."""
+        return (0,)
+
+
+class MultipleChoice(QuestionBase):
+    type: Literal["multiple_choice"]
+    prompt: Text
+    choices: tuple[Text, ...] = Field(min_length=2, max_length=8)
+    answer: Union[Text, tuple[Text, ...]] = Field(description="One of the choices, or a list for select-all-that-apply")
+    shuffle: StrictBool = True
+
+    @field_validator("choices")
+    @classmethod
+    def _unique_choices(cls, v):
+        return _unique(v, "choice")
+
+    @field_validator("answer")
+    @classmethod
+    def _answer_in_choices(cls, v, info):
+        choices = info.data.get("choices")
+        answers = (v,) if isinstance(v, str) else v
+        if not answers:
+            raise PydanticCustomError("empty_answer", "answer list is empty")
+        _unique(answers, "answer")
+        if choices is not None:
+            for i, a in enumerate(answers):
+                if a not in choices:
+                    at = () if isinstance(v, str) else (i,)
+                    raise PydanticCustomError("answer_not_in_choices", "answer {value} is not among the choices",
+                                              {"value": repr(a), "at": at})
+        return v
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        return (self.answer,) if isinstance(self.answer, str) else self.answer
+
+    @property
+    def multiple(self) -> bool:
+        return not isinstance(self.answer, str)
+
+
+class TrueFalse(QuestionBase):
+    type: Literal["true_false"]
+    prompt: Text
+    answer: StrictBool
+
+
+class ShortAnswer(QuestionBase):
+    type: Literal["short_answer"]
+    prompt: Text
+    answer: Text
+    accept: tuple[Text, ...] = Field((), description="More accepted answers")
+    case_sensitive: StrictBool = False
+    fuzzy: StrictBool = Field(True, description="Accept small typos")
+
+
+class Numeric(QuestionBase):
+    type: Literal["numeric"]
+    prompt: Text
+    answer: Number
+    tolerance: Number = Field(0, ge=0, description="Absolute tolerance")
+    unit: Text | None = None
+
+
+class Cloze(QuestionBase):
+    type: Literal["cloze"]
+    text: Text = Field(description="Text with Anki cloze deletions {{c1::answer}} or {{c1::answer::hint}}")
+
+    @field_validator("text")
+    @classmethod
+    def _has_deletion(cls, v):
+        if not CLOZE_RE.search(v):
+            raise PydanticCustomError("no_cloze", "cloze text has no {{c1::...}} deletion")
+        for m in CLOZE_RE.finditer(v):
+            if not m.group(2).strip():
+                raise PydanticCustomError("empty_cloze", "cloze deletion c{n} is empty", {"n": m.group(1)})
+            if int(m.group(1)) == 0:
+                raise PydanticCustomError("cloze_zero", "cloze numbers start at c1, found c0")
+        return v
+
+    @property
+    def card_numbers(self) -> tuple[int, ...]:
+        return tuple(sorted({int(m.group(1)) for m in CLOZE_RE.finditer(self.text)}))
+
+
+class Ordering(QuestionBase):
+    type: Literal["ordering"]
+    prompt: Text
+    items: tuple[Text, ...] = Field(min_length=2, max_length=10, description="In the correct order")
+
+    @field_validator("items")
+    @classmethod
+    def _unique_items(cls, v):
+        return _unique(v, "item")
+
+
+class Matching(QuestionBase):
+    type: Literal["matching"]
+    prompt: Text
+    pairs: dict[Text, Text] = Field(min_length=2, max_length=10, description="Left-hand item: its match")
+
+    @field_validator("pairs")
+    @classmethod
+    def _unique_right(cls, v):
+        seen: dict[str, str] = {}
+        for left, right in v.items():
+            if right in seen:
+                raise PydanticCustomError("duplicate_match", "{right} is the match of both {a} and {b}",
+                                          {"right": repr(right), "a": repr(seen[right]), "b": repr(left), "at": (left,)})
+            seen[right] = left
+        return v
+
+
+Question = Annotated[Union[MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching],
+                     Field(discriminator="type")]
+QUESTION_TYPES = {m.model_fields["type"].annotation.__args__[0]: m
+                  for m in (MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching)}
+
+
+class Bank(Frozen):
+    """One YAML file: a bank of questions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="quizapp question bank (format v1)")
+
+    id: Slug = Field(description="Stable id of the bank: learner progress and Anki GUIDs hang on it")
+    title: Text
+    description: Text | None = Field(None, description="Markdown")
+    deck: Text | None = Field(None, description="Anki deck path, '::' separates sub-decks; default: the title")
+    tags: tuple[Slug, ...] = Field((), description="Applied to every question")
+    source: Source | None = None
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self):
+        first: dict[str, int] = {}
+        for i, q in enumerate(self.questions):
+            if q.id in first:
+                raise PydanticCustomError(
+                    "duplicate_id", "duplicate question id {id} (first used by question {n})",
+                    {"id": repr(q.id), "n": first[q.id] + 1, "at": ("questions", i, "id")})
+            first[q.id] = i
+        return self
+
+    @property
+    def deck_path(self) -> str:
+        return self.deck or self.title
+
+    def question(self, question_id: str):
+        return next((q for q in self.questions if q.id == question_id), None)

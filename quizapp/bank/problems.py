@@ -1,0 +1,26 @@
+"""Problems found in bank files, as data: file, line, column, message."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: error: {self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class BankError(Exception):
+    """Raised by the library API when a bank does not load; carries every problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(map(str, self.problems)))
