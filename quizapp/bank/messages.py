@@ -87,8 +87,11 @@ def translate(exc: ValidationError, data, root, file: str, Problem) -> list:
             known = list(model.model_fields) if model else []
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            owner = f"{model.model_fields['type'].annotation.__args__[0]} question" if model and "type" in model.model_fields else "here"
-            msg = f"unknown key {name!r}{hint}; not allowed {'in a ' + owner if owner != 'here' else owner}"
+            if model is not None and "type" in model.model_fields:
+                owner = f"in a {model.model_fields['type'].annotation.__args__[0]} question"
+            else:
+                owner = {Bank: "at the top of a bank", Source: "in source"}.get(model, "here")
+            msg = f"unknown key {name!r}{hint}; not allowed {owner}"
         elif kind == "union_tag_invalid":
             path = path + ("type",)
             given = ctx.get("tag")
@@ -104,14 +107,14 @@ def translate(exc: ValidationError, data, root, file: str, Problem) -> list:
         elif kind == "string_pattern_mismatch":
             msg = (f"{err.get('input')!r} is not a valid id: use lowercase letters, digits and hyphens, "
                    "starting with a letter or digit")
+        elif kind in ("too_short", "string_too_short") and isinstance(err.get("input"), str):
+            msg = f"{path[-1] if path else 'value'} must not be empty"
         elif kind in ("too_short", "too_long"):
             lo = {"choices": 2, "items": 2, "pairs": 2, "questions": 1}.get(path[-1] if path else "", 1)
             hi = {"choices": 8, "items": 10, "pairs": 10}.get(path[-1] if path else "")
             got = len(err.get("input") or ())
             rng = f"{lo} to {hi}" if hi else f"at least {lo}"
             msg = f"{path[-1]} must have {rng} entries, got {got}"
-        elif kind == "string_too_short":
-            msg = f"{path[-1] if path else 'value'} must not be empty"
         elif kind == "union_type":  # multiple_choice answer
             msg = f"{path[-1]}: expected text or a list of texts, got {_kind(err.get('input'))}"
         else:

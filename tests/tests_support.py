@@ -1,0 +1,24 @@
+"""Helpers shared by test modules (the broken-bank corpus and its expectations)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+BANKS = Path(__file__).resolve().parent / "banks"
+BROKEN = BANKS / "broken"
+VALID = BANKS / "valid"
+
+
+def expectations() -> dict[str, tuple[int, int, str]]:
+    """name -> (line, column, message fragment), from each file's `# expect:` header."""
+    out = {}
+    for path in sorted(BROKEN.glob("*.yaml")):
+        head = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
+        m = re.match(r"# expect: (\d+):(\d+): (.*)", head)
+        if m:
+            out[path.name] = (int(m.group(1)), int(m.group(2)), m.group(3))
+    for row in (BROKEN / "expectations-for-header-less.txt").read_text().splitlines():
+        name, pos, fragment = row.split(" ", 2)
+        line, col = pos.split(":")
+        out[name] = (int(line), int(col), fragment)
+    return out
