@@ -41,7 +41,17 @@ def closest_passage(fragment: str, source: str) -> str:
     """The passage of source that best matches fragment (rapidfuzz alignment)."""
     from rapidfuzz import fuzz
     m = fuzz.partial_ratio_alignment(fragment, source)
-    passage = source[m.dest_start:m.dest_end]
+    start, end = m.dest_start, m.dest_end
+    # Widen the aligned span to whole words, and to its sentence start when near,
+    # so the hint reads as a passage a teacher can find in the text.
+    sentence = max(source.rfind(". ", max(0, start - 60), start), source.rfind("? ", max(0, start - 60), start))
+    if sentence >= 0:
+        start = sentence + 2
+    else:  # the text's own start counts as a sentence start
+        start = 0 if start <= 60 else source.rfind(" ", 0, start) + 1
+    space = source.find(" ", end)
+    end = len(source) if space < 0 else space
+    passage = source[start:end]
     return passage if len(passage) <= 160 else passage[:157] + "..."
 
 

@@ -1,0 +1,77 @@
+"""Cards derived from bank questions: keys, answer fingerprints, tags, and the StudyCard shown to a learner."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ..bank.models import CLOZE_RE
+
+CardKey = tuple[str, str, int]  # (bank id, question id, ord): what progress hangs on
+
+STATE_NAMES = ("new", "learning", "review", "relearning")  # index = the store's state column
+NEW, LEARNING, REVIEW, RELEARNING = range(4)
+
+
+class CardSpec(NamedTuple):
+    """One card as a bank defines it, ready to sync into the store."""
+
+    question_id: str
+    ord: int
+    fingerprint: str
+    qtype: str
+    position: int  # question's index in its bank: the order new cards are introduced
+
+
+@dataclass(frozen=True)
+class StudyCard:
+    """A card to ask now: the question, which cloze deletion, and where it stands."""
+
+    bank: Any  # quizapp.bank.models.Bank
+    question: Any
+    ord: int
+    key: CardKey
+    state: str  # "new", "learning", "review", "relearning"
+    card_id: int  # row id in the store
+    due_us: int | None = None  # when it was due, microseconds since the epoch (None for new cards)
+
+    @property
+    def is_new(self) -> bool:
+        return self.state == "new"
+
+
+def cloze_answers(text: str, ord: int) -> list[str]:
+    """The deletions numbered ord, in text order."""
+    return [m.group(2).strip() for m in CLOZE_RE.finditer(text) if int(m.group(1)) == ord]
+
+
+def answer_of(question, ord: int) -> Any:
+    """What counts as the card's answer; a change to it restarts the card."""
+    t = question.type
+    if t == "multiple_choice":
+        return sorted(question.answers)
+    if t == "cloze":
+        return cloze_answers(question.text, ord)
+    if t == "ordering":
+        return list(question.items)
+    if t == "matching":
+        return sorted(question.pairs.items())
+    return question.answer  # true_false, short_answer, numeric
+
+
+def fingerprint(question, ord: int) -> str:
+    """A short digest of the card's type and answer (not its wording, which may be edited freely)."""
+    payload = json.dumps([question.type, answer_of(question, ord)], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(payload.encode(), digest_size=8).hexdigest()
+
+
+def card_specs(bank) -> list[CardSpec]:
+    """Every card of a bank, one per question or one per cloze number."""
+    return [CardSpec(q.id, ord, fingerprint(q, ord), q.type, pos)
+            for pos, q in enumerate(bank.questions) for ord in q.card_numbers]
+
+
+def question_tags(bank, question) -> frozenset[str]:
+    """A question's own tags plus those the bank applies to all its questions."""
+    return frozenset(question.tags) | frozenset(bank.tags)

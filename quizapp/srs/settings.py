@@ -1,0 +1,72 @@
+"""Study settings (limits, FSRS options, day boundary) and the time helpers built on them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, timezone, tzinfo
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a learner can tune; the defaults are Anki's."""
+
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    desired_retention: float = 0.90
+    learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
+    relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
+    maximum_interval: int = 36500
+    fuzz: bool = True
+    # A learning card due within this much is shown early when nothing else is left (Anki's "learn ahead").
+    learn_ahead: timedelta = timedelta(minutes=20)
+    # The study day starts at this local hour, so a session past midnight still counts as "today".
+    day_start_hour: int = 4
+    # Time zone of the study day; None means the system's local zone.
+    tz: tzinfo | None = field(default=None)
+
+    def __post_init__(self):
+        if not 0.70 <= self.desired_retention <= 0.99:
+            raise ValueError(f"desired retention must be between 0.70 and 0.99, got {self.desired_retention}")
+        if self.new_per_day < 0 or self.reviews_per_day < 0:
+            raise ValueError("daily limits cannot be negative")
+        if self.maximum_interval < 1:
+            raise ValueError("maximum interval must be at least 1 day")
+        if not 0 <= self.day_start_hour <= 23:
+            raise ValueError("day start hour must be 0..23")
+        object.__setattr__(self, "learning_steps", tuple(self.learning_steps))
+        object.__setattr__(self, "relearning_steps", tuple(self.relearning_steps))
+
+    def day_bounds(self, now: datetime) -> tuple[datetime, datetime]:
+        """The study day containing now, as UTC datetimes [start, end)."""
+        local = now.astimezone(self.tz) if self.tz is not None else now.astimezone()
+        start = datetime.combine(local.date(), time(self.day_start_hour), local.tzinfo)
+        if local < start:
+            start -= timedelta(days=1)
+        # Days are built in local wall time so that a DST change gives a 23 or 25 hour day.
+        end = datetime.combine(start.date() + timedelta(days=1), time(self.day_start_hour), local.tzinfo)
+        return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
+
+
+def to_us(moment: datetime | None) -> int | None:
+    """A UTC-aware datetime as integer microseconds since the epoch (exact, sortable)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        raise ValueError("datetimes must be timezone-aware")
+    delta = moment - _EPOCH
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_us(value: int | None) -> datetime | None:
+    """The inverse of to_us."""
+    if value is None:
+        return None
+    return _EPOCH + timedelta(microseconds=value)
+
+
+def require_utc(now: datetime) -> datetime:
+    """fsrs insists on tzinfo == timezone.utc; accept any aware datetime and convert."""
+    if now.tzinfo is None:
+        raise ValueError("now must be a timezone-aware datetime")
+    return now.astimezone(timezone.utc)

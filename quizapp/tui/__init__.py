@@ -1,0 +1,1 @@
+"""The Textual terminal UI: library, study sessions, quizzes, stats and settings."""

@@ -1,0 +1,63 @@
+"""Makes text from bank files safe to show: escape sequences stripped, markup never interpreted."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from textual.content import Content
+
+# ESC-introduced sequences (CSI, OSC, DCS, two-byte escapes) and the C0/C1 controls other
+# than newline and tab: a bank must not move the cursor, retitle the terminal or ring bells.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"          # CSI ... final byte
+    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|$)"  # OSC / DCS / SOS / PM / APC ... terminator
+    r"|\x1b[@-Z\\-_]?"                   # other two-byte escapes, or a lone ESC
+    r"|\x9b[0-?]*[ -/]*[@-~]"            # 8-bit CSI
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]",
+    re.S,
+)
+
+
+def clean(text: str) -> str:
+    """The text without terminal escape sequences or control characters."""
+    return _ESCAPES.sub("", text.replace("\r\n", "\n"))
+
+
+def literal(text: str) -> Content:
+    """Plain text as Textual content: `[bold]` stays `[bold]`."""
+    return Content(clean(text))
+
+
+def interval(delta: timedelta) -> str:
+    """A next-review interval as on Anki's buttons: 1m, 8m, 3h, 1d, 4d, 2mo, 1.5y."""
+    seconds = max(delta.total_seconds(), 0)
+    if seconds < 3600:
+        return f"{max(round(seconds / 60), 1)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{round(days / 30.4)}mo"
+    return f"{days / 365:.1f}".rstrip("0").rstrip(".") + "y"
+
+
+def when(moment: datetime | None, now: datetime) -> str:
+    """A moment relative to now in words: 'in 3h', 'tomorrow', '2 days ago'."""
+    if moment is None:
+        return "never"
+    delta = moment - now
+    if abs(delta) < timedelta(minutes=1):
+        return "now"
+    span = interval(abs(delta))
+    if delta > timedelta(0):
+        return "tomorrow" if span == "1d" else f"in {span}"
+    return "yesterday" if span == "1d" else f"{span} ago"
+
+
+def duration(seconds: float) -> str:
+    """Elapsed time as m:ss or h:mm:ss."""
+    seconds = int(seconds)
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"

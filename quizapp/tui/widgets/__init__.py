@@ -1,0 +1,1 @@
+"""Widgets: one answer input per question type, the card, its feedback, rating buttons, charts."""

@@ -1,0 +1,67 @@
+"""What every answer input shares: the Submitted message, locking after an answer, result marks."""
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input
+
+from ..text import clean
+
+MARK_RIGHT, MARK_WRONG = "✓", "✗"
+
+
+class AnswerInput(Vertical):
+    """Base of the per-type inputs: posts Submitted(given) once, then shows per-item results."""
+
+    DEFAULT_CSS = """
+    AnswerInput { height: auto; }
+    AnswerInput .hint { color: $text-muted; height: auto; margin-top: 1; }
+    """
+
+    class Submitted(Message):
+        """The learner's answer, in the `given` form check_answer expects for the type."""
+
+        def __init__(self, answer_input: "AnswerInput", given: Any) -> None:
+            super().__init__()
+            self.answer_input = answer_input
+            self.given = given
+
+    locked = False
+
+    def submit(self, given: Any) -> None:
+        if self.locked:
+            return
+        self.post_message(self.Submitted(self, given))
+
+    def accept(self, result) -> None:
+        """The answer was taken: stop editing and show which parts were right."""
+        self.locked = True
+        self.add_class("-answered")
+        for entry in self.query(Input):
+            entry.disabled = True
+        self.show_result(result)
+
+    def show_result(self, result) -> None:  # overridden where there are per-item marks
+        pass
+
+    def focus_first(self) -> None:
+        """Give the keyboard to the input (the first entry for typed answers)."""
+        self.focus()
+
+
+class TextEntry(Input):
+    """An Input whose cursor blinks unless the app froze it (for stable screenshots)."""
+
+    DEFAULT_CSS = "TextEntry { width: 1fr; }"
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
+
+def item_label(key: str, text: str, mark: str = "") -> Content:
+    """One numbered or lettered row: 'key  text', with a result mark in front once answered."""
+    lead = Content.styled(f"{mark or ' '} ", "bold $success" if mark == MARK_RIGHT else "bold $error")
+    return Content.assemble(lead, Content.styled(f"{key} ", "bold $accent"), Content(clean(text)))

@@ -1,0 +1,88 @@
+"""A card: its prompt as Markdown, the input for its type, and the feedback once answered."""
+from __future__ import annotations
+
+import random
+
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from ...bank.models import CLOZE_RE
+from ..text import clean, literal
+from .arrange import MatchingInput, OrderingInput
+from .choices import MultipleChoiceInput, TrueFalseInput
+from .feedback import Feedback
+from .typed import ClozeInput, NumericInput, ShortAnswerInput
+
+INPUTS = {
+    "multiple_choice": MultipleChoiceInput,
+    "true_false": TrueFalseInput,
+    "short_answer": ShortAnswerInput,
+    "numeric": NumericInput,
+    "ordering": OrderingInput,
+    "matching": MatchingInput,
+}
+TYPE_NAMES = {"multiple_choice": "multiple choice", "true_false": "true or false", "short_answer": "short answer",
+              "numeric": "number", "cloze": "fill the gap", "ordering": "put in order", "matching": "match"}
+
+
+def cloze_prompt(text: str, ord: int) -> tuple[str, list[tuple[str, str | None]]]:
+    """The cloze text with this card's deletions as gaps, others filled in; and the gaps (answer, hint)."""
+    gaps: list[tuple[str, str | None]] = []
+
+    def gap(match) -> str:
+        if int(match.group(1)) != ord:
+            return match.group(2)
+        gaps.append((match.group(2), match.group(3)))
+        return f"**[{match.group(3) or '…'}]**"
+
+    return CLOZE_RE.sub(gap, text), gaps
+
+
+def answer_input(question, ord: int, rng: random.Random):
+    """The input widget for a question's type."""
+    if question.type == "cloze":
+        _text, gaps = cloze_prompt(question.text, ord)
+        return ClozeInput(question, ord, gaps, classes="answer")
+    return INPUTS[question.type](question, rng, classes="answer")
+
+
+class CardView(VerticalScroll):
+    """One card; scrolls when the prompt, choices or feedback are long, so the input is never cut off."""
+
+    DEFAULT_CSS = """
+    CardView { height: 1fr; padding: 0 1; }
+    CardView .card-meta { color: $text-muted; height: 1; }
+    CardView .prompt { margin: 1 0 0 0; height: auto; background: transparent; }
+    CardView .prompt MarkdownParagraph { margin: 0 0 1 0; }
+    CardView .answer { margin: 0 0 1 0; }
+    """
+
+    def __init__(self, bank, question, ord: int = 0, *, rng: random.Random | None = None,
+                 meta: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.bank, self.question, self.ord = bank, question, ord
+        self.rng = rng or random.Random()
+        self.meta = meta
+        self.input = answer_input(question, ord, self.rng)
+        self.feedback: Feedback | None = None
+
+    def prompt_markdown(self) -> str:
+        if self.question.type == "cloze":
+            return clean(cloze_prompt(self.question.text, self.ord)[0])
+        return clean(self.question.prompt)
+
+    def compose(self):
+        meta = f"{self.bank.title} · {TYPE_NAMES[self.question.type]}" + (f" · {self.meta}" if self.meta else "")
+        yield Static(literal(meta), classes="card-meta")
+        yield Markdown(self.prompt_markdown(), classes="prompt")
+        yield self.input
+
+    def on_mount(self) -> None:
+        self.input.focus_first()
+
+    async def show_feedback(self, result) -> None:
+        """Lock the input, mark its items, and show the verdict, answer, explanation and quote."""
+        self.input.accept(result)
+        self.feedback = Feedback(self.bank, self.question, result)
+        await self.mount(self.feedback)
+        self.call_after_refresh(self.scroll_end, animate=False)

@@ -1,0 +1,52 @@
+"""What the learner sees after answering: right or wrong, the right answer, explanation and quote."""
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Markdown, Static
+
+from ..text import clean
+
+
+def citation(bank) -> str:
+    """The quote's source as one line: title, author, publisher, date."""
+    source = bank.source
+    if source is None:
+        return bank.title
+    parts = [source.title, source.author, source.publisher, source.date.isoformat() if source.date else None]
+    return ", ".join(clean(p) for p in parts if p) or bank.title
+
+
+def verdict(result) -> Content:
+    if result.correct and result.typo:
+        return Content.styled("✓ Right (typo accepted)", "bold $text-success")
+    if result.correct:
+        return Content.styled("✓ Right", "bold $text-success")
+    return Content.styled("✗ Wrong", "bold $text-error")
+
+
+class Feedback(Vertical):
+    DEFAULT_CSS = """
+    Feedback { height: auto; border-left: thick $success; padding: 0 1; margin: 0 0 1 0; }
+    Feedback.-wrong { border-left: thick $error; }
+    Feedback .verdict { height: auto; }
+    Feedback .expected { height: auto; margin-bottom: 1; }
+    Feedback Markdown { margin: 0; padding: 0; background: transparent; }
+    Feedback Markdown MarkdownParagraph { margin: 0 0 1 0; }
+    Feedback .citation { color: $text-muted; height: auto; text-align: right; }
+    """
+
+    def __init__(self, bank, question, result, **kwargs) -> None:
+        super().__init__(classes="-right" if result.correct else "-wrong", **kwargs)
+        self.bank, self.question, self.result = bank, question, result
+
+    def compose(self):
+        yield Static(verdict(self.result), classes="verdict")
+        yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(self.result.expected))),
+                     classes="expected")
+        if self.question.explanation:
+            yield Markdown(clean(self.question.explanation), classes="explanation")
+        if self.question.quote:
+            quoted = "\n".join("> " + line for line in clean(self.question.quote).splitlines())
+            yield Markdown(quoted, classes="quote")
+            yield Static(Content("— " + citation(self.bank)), classes="citation")
