@@ -1,0 +1,50 @@
+"""The core (bank, srs, export) never imports Textual; packaging ships the decks."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+CORE = ["quizapp.bank", "quizapp.srs", "quizapp.export"]
+
+PROBE = """
+import importlib, pkgutil, sys
+import quizapp
+loaded = []
+for name in {core!r}:
+    try:
+        pkg = importlib.import_module(name)
+    except ModuleNotFoundError:
+        continue
+    loaded.append(name)
+    for info in pkgutil.walk_packages(pkg.__path__, name + "."):
+        importlib.import_module(info.name)
+        loaded.append(info.name)
+ui = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich") or m.startswith("quizapp.tui"))
+print(len(loaded), ",".join(ui))
+"""
+
+
+def test_core_layers_never_import_textual():
+    proc = subprocess.run([sys.executable, "-c", PROBE.format(core=CORE)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    count, ui = proc.stdout.split(" ", 1)
+    assert int(count) >= 10  # the probe really imported the core modules
+    assert ui.strip() == "", f"core imports UI modules: {ui}"
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_bundled_decks(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    wheel = next(tmp_path.glob("quizapp-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    decks = sorted(n for n in names if n.startswith("quizapp/_decks/") and n.endswith(".yaml"))
+    assert decks == sorted(f"quizapp/_decks/{p.name}" for p in (ROOT / "decks").glob("*.yaml"))
+    assert len(decks) == 5
