@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..bank.models import CLOZE_RE
@@ -28,8 +28,8 @@ class CardSpec(NamedTuple):
 class StudyCard:
     """A card to ask now: the question, which cloze deletion, and where it stands."""
 
-    bank: Any  # quizapp.bank.models.Bank
-    question: Any
+    bank: Any = field(compare=False, repr=False)  # quizapp.bank.models.Bank
+    question: Any = field(compare=False, repr=False)
     ord: int
     key: CardKey
     state: str  # "new", "learning", "review", "relearning"

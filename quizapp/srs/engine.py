@@ -1,0 +1,107 @@
+"""The study engine: keeps the store's cards in step with the banks, and opens sessions on them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .cards import StudyCard, STATE_NAMES, card_specs, question_tags
+from .scheduler import make_scheduler
+from .settings import Settings, require_utc
+from .store import Store
+
+_RESTART = ("UPDATE cards SET fingerprint = ?, qtype = ?, position = ?, active = 1, generation = generation + 1, "
+            "state = 0, step = NULL, stability = NULL, difficulty = NULL, due = NULL, last_review = NULL, "
+            "reps = 0, lapses = 0 WHERE id = ? AND fingerprint != ?")
+
+
+@dataclass
+class SyncReport:
+    """What syncing the banks changed in the store."""
+
+    added: int = 0
+    restarted: int = 0  # type or answer changed: scheduled as new again, history kept
+    removed: int = 0  # question gone from its bank: history kept, no longer scheduled
+    moved: int = 0  # position or revival only
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.restarted or self.removed or self.moved)
+
+
+class Engine:
+    """Banks plus a store plus settings; Engine(...) syncs the banks' cards into the store."""
+
+    def __init__(self, store: Store, banks, settings: Settings | None = None):
+        self.store = store
+        self.settings = settings or Settings()
+        self.banks = {}
+        for bank in banks:
+            self.banks.setdefault(bank.id, bank)
+        self._questions = {(b.id, q.id): q for b in self.banks.values() for q in b.questions}
+        self.scheduler = make_scheduler(self.settings)
+        self.preview_scheduler = make_scheduler(self.settings, fuzz=False)  # button labels show the plain interval
+        self.last_sync = self.sync()
+
+    def sync(self) -> SyncReport:
+        """Add new cards, restart changed ones, retire removed ones; wording edits and reordering keep progress."""
+        report = SyncReport()
+        for bank in self.banks.values():
+            self._sync_bank(bank, report)
+        return report
+
+    def _sync_bank(self, bank, report: SyncReport) -> None:
+        existing = {(qid, ord): (cid, fp, qtype, pos, active) for qid, ord, cid, fp, qtype, pos, active in self.store.query(
+            "SELECT question_id, ord, id, fingerprint, qtype, position, active FROM cards WHERE bank_id = ?", (bank.id,))}
+        inserts, restarts, moves = [], [], []
+        for spec in card_specs(bank):
+            old = existing.pop((spec.question_id, spec.ord), None)
+            if old is None:
+                inserts.append((bank.id, spec.question_id, spec.ord, spec.qtype, spec.fingerprint, spec.position))
+            elif old[1] != spec.fingerprint or old[2] != spec.qtype:
+                restarts.append((spec.fingerprint, spec.qtype, spec.position, old[0], spec.fingerprint))
+            elif old[3] != spec.position or not old[4]:
+                moves.append((spec.position, old[0]))
+        retired = [(cid,) for cid, _, _, _, active in existing.values() if active]
+        if not (inserts or restarts or moves or retired):
+            return
+        # Every statement is idempotent, so a second process syncing the same banks at once is harmless.
+        with self.store.transaction() as conn:
+            conn.executemany("INSERT OR IGNORE INTO cards (bank_id, question_id, ord, qtype, fingerprint, position) "
+                             "VALUES (?, ?, ?, ?, ?, ?)", inserts)
+            conn.executemany(_RESTART, restarts)
+            conn.executemany("UPDATE cards SET position = ?, active = 1 WHERE id = ?", moves)
+            conn.executemany("UPDATE cards SET active = 0 WHERE id = ?", retired)
+        report.added += len(inserts)
+        report.restarted += len(restarts)
+        report.moved += len(moves)
+        report.removed += len(retired)
+
+    def question(self, bank_id: str, question_id: str):
+        return self._questions.get((bank_id, question_id))
+
+    def selector(self, bank_ids=None, tags=None, cards=None):
+        """A predicate on (bank id, question id, ord) for the session's filters."""
+        banks = set(self.banks) if bank_ids is None else set(bank_ids) & set(self.banks)
+        tags = set(tags) if tags else None
+        keys = {tuple(k) for k in cards} if cards is not None else None
+        questions = self._questions
+
+        def selected(bank_id: str, question_id: str, ord: int) -> bool:
+            if bank_id not in banks or (bank_id, question_id) not in questions:
+                return False
+            if keys is not None and (bank_id, question_id, ord) not in keys:
+                return False
+            return tags is None or bool(tags & question_tags(self.banks[bank_id], questions[bank_id, question_id]))
+
+        return banks, selected
+
+    def study_card(self, card_id: int, bank_id: str, question_id: str, ord: int, state: int, due) -> StudyCard:
+        return StudyCard(bank=self.banks[bank_id], question=self._questions[bank_id, question_id], ord=ord,
+                         key=(bank_id, question_id, ord), state=STATE_NAMES[state], card_id=card_id, due_us=due)
+
+    def session(self, now: datetime, bank_ids=None, tags=None, cram: bool = False, cards=None):
+        """Today's queue for the selected banks/tags/cards; cram reviews them without touching schedules."""
+        from .queue import build_queue
+        from .session import Session
+        now = require_utc(now)
+        return Session(self, now, build_queue(self, now, bank_ids, tags, cram, cards), cram=cram)

@@ -1,0 +1,190 @@
+"""A study session: the next card, answering it (committed before returning), interval previews, undo."""
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from fsrs import Rating
+
+from .cards import STATE_NAMES, StudyCard
+from .checking import CheckResult
+from .queue import Queue
+from .scheduler import CardState, apply_rating, is_learning, preview_intervals
+from .settings import from_us, require_utc, to_us
+from .store import StoreError
+
+_STATE_COLUMNS = "state, step, stability, difficulty, due, last_review, reps, lapses"
+
+
+@dataclass(frozen=True)
+class SessionProgress:
+    done: int
+    right: int
+    new_left: int
+    learning_left: int
+    review_left: int
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What answer() recorded: the review log row and the card's state before and after."""
+
+    review_id: int
+    card: StudyCard
+    rating: Rating
+    before: CardState
+    after: CardState
+
+    @property
+    def due(self) -> datetime | None:
+        return from_us(self.after.due_us)
+
+
+@dataclass
+class _Undo:
+    answered: Answered
+    queue: tuple  # (learning, reviews, new) as they were before the answer
+    done: int
+    right: int
+
+
+def _due_key(card: StudyCard) -> int:
+    return card.due_us or 0
+
+
+class Session:
+    """Made by Engine.session(); not thread-safe on its own (one learner, one queue)."""
+
+    def __init__(self, engine, now: datetime, queue: Queue, cram: bool = False):
+        self.engine = engine
+        self.store = engine.store
+        self.cram = cram
+        self.started_at = now
+        self._q = queue
+        self._done = 0
+        self._right = 0
+        self._undo: list[_Undo] = []
+        self._front: StudyCard | None = None  # a card taken back by undo: asked again first
+
+    @property
+    def progress(self) -> SessionProgress:
+        return SessionProgress(self._done, self._right, len(self._q.new), len(self._q.learning),
+                               len(self._q.reviews), self.started_at)
+
+    def next_card(self, now: datetime) -> StudyCard | None:
+        """The card to ask now, or None when nothing is left for now (see next_due)."""
+        now_us = to_us(require_utc(now))
+        q = self._q
+        if self._front is not None:
+            return self._front
+        if q.learning and _due_key(q.learning[0]) <= now_us:
+            return q.learning[0]
+        if q.reviews:
+            return q.reviews[0]
+        if q.new:
+            return q.new[0]
+        # Nothing else to do: show a learning card early rather than make the learner wait a few minutes.
+        if q.learning and _due_key(q.learning[0]) <= now_us + _us(self.engine.settings.learn_ahead):
+            return q.learning[0]
+        return None
+
+    def next_due(self) -> datetime | None:
+        """When the next learning card of today comes due, if any."""
+        return from_us(self._q.learning[0].due_us) if self._q.learning else None
+
+    def card_state(self, card: StudyCard) -> CardState:
+        row = self.store.query(f"SELECT {_STATE_COLUMNS} FROM cards WHERE id = ?", (card.card_id,))
+        return CardState(*row[0]) if row else CardState()
+
+    def intervals(self, card: StudyCard, now: datetime) -> dict[Rating, timedelta]:
+        """Next interval per rating (unfuzzed), for the rating buttons. In cram mode nothing is applied."""
+        return preview_intervals(self.engine.preview_scheduler, card.card_id, self.card_state(card), now)
+
+    def answer(self, card: StudyCard, rating: Rating, now: datetime, given=None, result: CheckResult | None = None,
+               duration: float | None = None) -> Answered:
+        """Record the review and reschedule the card; committed to disk before this returns."""
+        now = require_utc(now)
+        rating = Rating(rating)
+        correct = result.correct if result is not None else None
+        given_json = json.dumps(given, ensure_ascii=False, default=str) if given is not None else None
+        duration_ms = round(duration * 1000) if duration is not None else None
+        snapshot = _Undo(None, (list(self._q.learning), list(self._q.reviews), list(self._q.new)),
+                         self._done, self._right)
+        # The card's state is read inside the write transaction: another session may have answered it meanwhile.
+        with self.store.transaction() as conn:
+            row = conn.execute(f"SELECT {_STATE_COLUMNS}, generation FROM cards WHERE id = ?",
+                               (card.card_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"{self.store.path}: card {card.key} is no longer in the store")
+            before = CardState(*row[:8])
+            after = before if self.cram else apply_rating(self.engine.scheduler, card.card_id, before, rating, now)
+            if not self.cram:
+                conn.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+                             "last_review = ?, reps = ?, lapses = ? WHERE id = ?",
+                             (after.state, after.step, after.stability, after.difficulty, after.due_us,
+                              after.last_review_us, after.reps, after.lapses, card.card_id))
+            review_id = conn.execute(
+                "INSERT INTO reviews (card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
+                "state_before, state_after, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (card.card_id, row[8], to_us(now), int(rating), int(self.cram), given_json, correct, duration_ms,
+                 before.state, after.state, json.dumps(before.as_dict()), json.dumps(after.as_dict()))).lastrowid
+        answered = Answered(review_id, card, rating, before, after)
+        snapshot.answered = answered
+        self._undo.append(snapshot)
+        self._advance(card, rating, after)
+        self._done += 1
+        self._right += correct if correct is not None else rating != Rating.Again
+        return answered
+
+    def _advance(self, card: StudyCard, rating: Rating, after: CardState) -> None:
+        q = self._q
+        self._front = None
+        for queue in (q.learning, q.reviews, q.new):
+            _remove(queue, card.card_id)
+        if self.cram:
+            if rating == Rating.Again:
+                q.reviews.append(card)  # practice it again before the session ends
+            return
+        if is_learning(after.state) and after.due_us < q.day_end_us:
+            again = replace(card, state=STATE_NAMES[after.state], due_us=after.due_us)
+            bisect.insort(q.learning, again, key=_due_key)
+
+    def undo(self, now: datetime) -> StudyCard | None:
+        """Take back the last answer of this session: the card's previous state exactly, its log row removed.
+
+        Returns the card to ask again, or None when there is nothing to undo or another session has
+        reviewed the card since (its newer review must not be lost)."""
+        if not self._undo:
+            return None
+        entry = self._undo[-1]
+        answered = entry.answered
+        with self.store.transaction() as conn:
+            latest = conn.execute("SELECT max(id) FROM reviews WHERE card_id = ?", (answered.card.card_id,)).fetchone()[0]
+            if latest != answered.review_id:
+                return None
+            b = answered.before
+            if not self.cram:
+                conn.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+                             "last_review = ?, reps = ?, lapses = ? WHERE id = ?",
+                             (b.state, b.step, b.stability, b.difficulty, b.due_us, b.last_review_us, b.reps,
+                              b.lapses, answered.card.card_id))
+            conn.execute("DELETE FROM reviews WHERE id = ?", (answered.review_id,))
+        self._undo.pop()
+        self._q.learning, self._q.reviews, self._q.new = (list(x) for x in entry.queue)
+        self._done, self._right = entry.done, entry.right
+        self._front = answered.card
+        return answered.card
+
+
+def _remove(queue: list[StudyCard], card_id: int) -> None:
+    for i, c in enumerate(queue):
+        if c.card_id == card_id:
+            del queue[i]
+            return
+
+
+def _us(delta: timedelta) -> int:
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
