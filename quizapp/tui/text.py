@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 from textual.content import Content
 
+from ..srs.scheduler import format_interval
+
 # ESC-introduced sequences (CSI, OSC, DCS, two-byte escapes) and the C0/C1 controls other
 # than newline and tab: a bank must not move the cursor, retitle the terminal or ring bells.
 _ESCAPES = re.compile(
@@ -28,21 +30,6 @@ def literal(text: str) -> Content:
     return Content(clean(text))
 
 
-def interval(delta: timedelta) -> str:
-    """A next-review interval as on Anki's buttons: 1m, 8m, 3h, 1d, 4d, 2mo, 1.5y."""
-    seconds = max(delta.total_seconds(), 0)
-    if seconds < 3600:
-        return f"{max(round(seconds / 60), 1)}m"
-    if seconds < 86400:
-        return f"{round(seconds / 3600)}h"
-    days = seconds / 86400
-    if days < 30:
-        return f"{round(days)}d"
-    if days < 365:
-        return f"{round(days / 30.4)}mo"
-    return f"{days / 365:.1f}".rstrip("0").rstrip(".") + "y"
-
-
 def when(moment: datetime | None, now: datetime) -> str:
     """A moment relative to now in words: 'in 3h', 'tomorrow', '2 days ago'."""
     if moment is None:
@@ -50,7 +37,7 @@ def when(moment: datetime | None, now: datetime) -> str:
     delta = moment - now
     if abs(delta) < timedelta(minutes=1):
         return "now"
-    span = interval(abs(delta))
+    span = format_interval(abs(delta))
     if delta > timedelta(0):
         return "tomorrow" if span == "1d" else f"in {span}"
     return "yesterday" if span == "1d" else f"{span} ago"

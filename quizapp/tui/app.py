@@ -1,0 +1,169 @@
+"""The quizapp Textual app and its entry points: run_library, run_study and run_quiz."""
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+
+from .config import THEMES, UserConfig, load_config, save_config
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class QuizApp(App[int]):
+    """One app for every mode; `start` says which screen opens first."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quizapp"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+t", "toggle_theme", "Theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, *, start: str = "library", library: Iterable[str] = (), banks: list | None = None,
+                 db: str | None = None, clock: Clock = utc_now, seed: int | None = None,
+                 cursor_blink: bool = True, options: dict | None = None) -> None:
+        super().__init__()
+        self.start, self.library, self.banks = start, tuple(library), banks or []
+        self.db, self.clock, self.cursor_blink = db, clock, cursor_blink
+        self.rng = random.Random(seed)
+        self.options = dict(options or {})
+        self.config: UserConfig = load_config()
+        self.store = None
+        self.library_engine = None
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    # -- the store -----------------------------------------------------------------------
+    def open_store(self):
+        """The review store, opened on first use; None after showing why it could not be opened."""
+        if self.store is None:
+            from ..srs import Store, StoreError
+            try:
+                self.store = Store.open(self.db)
+            except StoreError as exc:
+                self.show_store_error(exc)
+                return None
+        return self.store
+
+    def show_store_error(self, exc: Exception) -> None:
+        from .screens.message import MessageScreen
+        self.push_screen(MessageScreen("The review store cannot be used", str(exc), fatal=True))
+
+    def settings(self):
+        """The engine's settings from the learner's config (and command-line overrides)."""
+        from ..srs import Settings
+        c = self.config
+        return Settings(new_per_day=self.options.get("new_per_day") or c.new_per_day,
+                        reviews_per_day=self.options.get("reviews_per_day") or c.reviews_per_day,
+                        desired_retention=c.desired_retention, fuzz=self.options.get("fuzz", True))
+
+    def make_engine(self, banks: list):
+        """An engine over these banks (syncs their cards into the store: call it from a worker)."""
+        from ..srs import Engine
+        return Engine(self.store, banks, self.settings())
+
+    def engine_for(self, banks: list):
+        """The library's engine when it covers these banks, else a new one."""
+        engine = getattr(self, "library_engine", None)
+        if engine is not None and all(engine.banks.get(b.id) is b for b in banks):
+            return engine
+        return self.make_engine(banks)
+
+    def library_stats(self, banks: list) -> dict:
+        from ..srs import compute_stats
+        return compute_stats(self.store, banks, self.now(), self.settings())
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    # -- screens -------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.theme = THEMES[self.config.theme]
+        if self.start == "study":
+            from .screens.study import StudyScreen
+            self.push_screen(StudyScreen(self.banks, tags=self.options.get("tags") or (),
+                                         cram=self.options.get("cram", False), standalone=True))
+        elif self.start == "quiz":
+            from .screens.quiz import QuizScreen
+            self.push_screen(QuizScreen(self.banks, count=self.options.get("count"),
+                                        feedback=self.options.get("feedback", False), standalone=True))
+        else:
+            from .screens.library import LibraryScreen
+            self.push_screen(LibraryScreen(self.library))
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_stats(self, banks: list | None = None) -> None:
+        from .screens.stats import StatsScreen
+        self.push_screen(StatsScreen(banks if banks is not None else self.banks))
+
+    def action_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+        self.push_screen(SettingsScreen())
+
+    def apply_config(self, config: UserConfig) -> str | None:
+        """Use and save new settings; the reason when they could not be saved."""
+        self.config = config
+        self.theme = THEMES[config.theme]
+        try:
+            save_config(config)
+        except OSError as exc:
+            return f"Settings are in use but could not be saved: {exc.strerror or exc}"
+        return None
+
+    def action_toggle_theme(self) -> None:
+        other = "light" if self.config.theme == "dark" else "dark"
+        from dataclasses import replace
+        problem = self.apply_config(replace(self.config, theme=other))
+        self.notify(problem or f"{other.title()} theme", severity="warning" if problem else "information")
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Help", "Every key, screen by screen", self.action_help)
+        yield SystemCommand("Settings", "Daily limits, desired retention, theme", self.action_settings)
+        yield SystemCommand("Statistics", "Cards, reviews, retention, forecast", self.action_stats)
+        yield SystemCommand("Toggle light/dark theme", "Switch and remember the theme", self.action_toggle_theme)
+        for binding in getattr(screen, "PALETTE", ()):
+            yield SystemCommand(binding[1], binding[2], getattr(screen, f"action_{binding[0]}"))
+        yield SystemCommand("Quit", "Leave quizapp (every answer is already saved)", self.action_quit)
+
+
+# -- entry points used by the commands -----------------------------------------------------
+def _run(app: QuizApp) -> None:
+    import sys
+    code = app.run()
+    if code:
+        sys.exit(code)
+
+
+def run_library(ctx) -> None:
+    """`quizapp` with no command: the library of bundled banks and --library folders."""
+    obj = ctx.obj or {}
+    _run(QuizApp(start="library", library=obj.get("library", ()), db=obj.get("db")))
+
+
+def run_study(ctx, banks: list, *, tags=(), cram: bool = False, new_per_day: int | None = None,
+              reviews_per_day: int | None = None, db: str | None = None, **_options) -> None:
+    """`quizapp study PATH...`: straight into a session over these banks."""
+    options = {"tags": tuple(tags or ()), "cram": cram, "new_per_day": new_per_day, "reviews_per_day": reviews_per_day}
+    _run(QuizApp(start="study", banks=list(banks), db=db or (ctx.obj or {}).get("db"), options=options))
+
+
+def run_quiz(ctx, banks: list, *, count: int | None, seed: int | None, feedback: bool = False,
+             db: str | None = None) -> None:
+    """`quizapp quiz PATH`: an exam over the banks, scored at the end."""
+    _run(QuizApp(start="quiz", banks=list(banks), db=db or (ctx.obj or {}).get("db"), seed=seed,
+                 options={"count": count, "feedback": feedback}))

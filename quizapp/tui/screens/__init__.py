@@ -1,0 +1,1 @@
+"""Screens: library, study, quiz and score, stats, settings, help, and the message screen."""

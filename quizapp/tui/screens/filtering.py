@@ -1,0 +1,31 @@
+"""Search in the library: words match title, id or description; #tag matches a tag."""
+from __future__ import annotations
+
+
+def bank_tags(bank) -> set[str]:
+    tags = set(bank.tags)
+    for q in bank.questions:
+        tags.update(q.tags)
+    return tags
+
+
+def query_tags(query: str) -> tuple[str, ...]:
+    return tuple(word[1:].casefold() for word in query.split() if word.startswith("#") and len(word) > 1)
+
+
+def matches(result, query: str) -> bool:
+    """Whether a LoadResult fits every word of the query."""
+    words = [w.casefold() for w in query.split() if w != "#"]
+    if not words:
+        return True
+    bank = result.bank if result.ok else None
+    haystack = " ".join(filter(None, (result.title, result.bank_id, result.display,
+                                      bank.description if bank else None))).casefold()
+    tags = {t.casefold() for t in bank_tags(bank)} if bank else set()
+    for word in words:
+        if word.startswith("#"):
+            if not any(t.startswith(word[1:]) for t in tags):
+                return False
+        elif word not in haystack:
+            return False
+    return True

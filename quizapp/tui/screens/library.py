@@ -1,0 +1,242 @@
+"""The library: every bank with its counts, invalid banks with their problems, search as you type."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on, work
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+
+from ...bank.library import library_paths
+from ..text import clean, literal, when
+from .filtering import bank_tags, matches, query_tags
+
+COLUMNS = (("", "mark", 1), ("Bank", "title", None), ("Qs", "questions", 4), ("New", "new", 4),
+           ("Due", "due", 4), ("Learned", "learned", 7), ("Last studied", "last", 12))
+
+
+class LibraryScreen(Screen):
+    """Pick banks (Space) or a #tag and study them (Enter), quiz them (x), or see stats (s)."""
+
+    BINDINGS = [
+        Binding("enter", "study", "Study", priority=False),
+        Binding("space", "select", "Select"),
+        Binding("x", "quiz", "Quiz"),
+        Binding("s", "stats", "Stats"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("o", "app.settings", "Settings"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+    PALETTE = (("study", "Study the selected banks", "Start a spaced-repetition session"),
+               ("quiz", "Quiz on the selected banks", "An exam scored at the end; the schedule is untouched"),
+               ("search", "Search the library", "Filter banks by title, id or #tag"))
+
+    def __init__(self, extra_dirs=()) -> None:
+        super().__init__()
+        self.extra_dirs = tuple(extra_dirs)
+        self.results: list = []
+        self.counts: dict[str, dict] = {}
+        self.selected: set[str] = set()
+        self.loaded = False
+
+    def compose(self):
+        yield Header()
+        yield Input(placeholder="Search: words in title or id, #tag for a tag", id="search")
+        yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="details"):
+            yield Static("", id="details-text")
+        with Horizontal(id="status"):
+            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="loading")
+            yield Static("Loading banks…", id="status-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.sub_title = "Library"
+        self.load_library()
+
+    # -- loading (a worker: the screen is up at once whatever the library's size) -------------
+    @work(thread=True, exclusive=True, group="library")
+    def load_library(self) -> None:
+        from ...bank import load_paths
+        results, _problems = load_paths(library_paths(self.extra_dirs))
+        self.app.call_from_thread(self.show_results, results)
+        banks = [r.bank for r in results if r.ok]
+        self.app.call_from_thread(self.set_status, f"Loaded {len(banks)} banks; reading your progress…")
+        self.refresh_counts_in_thread(banks)
+
+    def refresh_counts_in_thread(self, banks: list) -> None:
+        from ...srs import StoreError
+        store = self.app.call_from_thread(self.app.open_store)
+        if store is None:
+            return
+        try:
+            self.app.library_engine = self.app.make_engine(banks)
+            stats = self.app.library_stats(banks)
+        except StoreError as exc:
+            self.app.call_from_thread(self.app.show_store_error, exc)
+            return
+        self.app.call_from_thread(self.show_counts, stats)
+
+    @work(thread=True, exclusive=True, group="counts")
+    def reload_counts(self) -> None:
+        self.refresh_counts_in_thread(self.valid_banks())
+
+    def show_results(self, results: list) -> None:
+        self.results = results
+        self.loaded = True
+        self.fill_table()
+        self.set_status(self.summary())
+
+    def show_counts(self, stats: dict) -> None:
+        self.counts = stats.get("banks", {})
+        self.fill_table()
+        self.query_one("#loading").display = False
+        self.set_status(self.summary(stats))
+
+    def on_resize(self) -> None:
+        if self.loaded:
+            self.fill_table()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:  # back from a session: the counts changed
+            self.reload_counts()
+
+    # -- the table ----------------------------------------------------------------------------
+    def valid_banks(self) -> list:
+        return [r.bank for r in self.results if r.ok]
+
+    def visible(self) -> list:
+        query = self.query_one("#search", Input).value
+        return [r for r in self.results if matches(r, query)]
+
+    def fill_table(self) -> None:
+        table = self.query_one(DataTable)
+        current = self.highlighted()
+        table.clear(columns=True)
+        # The title takes what the fixed columns leave (each column has one cell of padding a side).
+        fixed = sum(width + 2 for _, _, width in COLUMNS if width) + 2 + 2
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width or max(table.size.width - fixed, 12))
+        now = self.app.now()
+        for r in self.visible():
+            table.add_row(*self.row(r, now), key=r.display)
+        if current is not None and current.display in {r.display for r in self.visible()}:
+            table.move_cursor(row=table.get_row_index(current.display), animate=False)
+        self.show_details()
+
+    def row(self, r, now: datetime) -> tuple:
+        if not r.ok:
+            name = r.title or r.path.name
+            return (Content.styled("!", "bold $text-error"), Content.styled(clean(name), "$text-error"),
+                    "", "", "", "", Content.styled("invalid", "$text-error"))
+        counts = self.counts.get(r.bank_id)
+        mark = Content.styled("●", "bold $accent") if r.display in self.selected else ""
+        if counts is None:
+            return (mark, literal(r.title), str(r.question_count), "…", "…", "…", "")
+        last = counts.get("last_studied")
+        last_text = when(datetime.fromisoformat(last), now) if last else "never"
+        due, new = counts.get("due_today", 0), counts.get("cards_new", 0)
+        return (mark, literal(r.title), str(r.question_count), str(new),
+                Content.styled(str(due), "bold $text-warning") if due else "0",
+                str(counts.get("cards_total", 0) - new), last_text)
+
+    def highlighted(self):
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((r for r in self.results if r.display == key), None)
+
+    @on(DataTable.RowHighlighted)
+    def show_details(self) -> None:
+        r = self.highlighted()
+        text = self.query_one("#details-text", Static)
+        if r is None:
+            text.update("No bank matches the search." if self.results else
+                        "No banks found. Put *.yaml banks in a folder and run: quizapp --library FOLDER")
+        elif r.ok:
+            bank = r.bank
+            tags = " ".join(f"#{t}" for t in sorted(bank_tags(bank)))
+            lines = [Content.styled(clean(bank.title), "bold"),
+                     Content(clean(bank.description or "")), Content.styled(f"{r.display}  {tags}", "$text-muted")]
+            text.update(Content("\n").join(line for line in lines if line))
+        else:
+            head = Content.styled(f"{r.display} cannot be loaded (the same report as `quizapp validate`):",
+                                  "bold $text-error")
+            text.update(Content("\n").join([head, *(literal(str(p)) for p in r.problems)]))
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#status-text", Static).update(literal(text))
+
+    def summary(self, stats: dict | None = None) -> str:
+        valid = [r for r in self.results if r.ok]
+        parts = [f"{len(valid)} bank{'s' * (len(valid) != 1)}", f"{sum(r.question_count for r in valid)} questions"]
+        if stats:
+            parts.append(f"{stats.get('due_today', 0)} due today")
+        invalid = len(self.results) - len(valid)
+        if invalid:
+            parts.append(f"{invalid} invalid")
+        if self.selected:
+            parts.append(f"{len(self.selected)} selected")
+        return " · ".join(parts)
+
+    # -- actions --------------------------------------------------------------------------------
+    @on(Input.Changed, "#search")
+    def filter_banks(self) -> None:
+        if self.loaded:
+            self.fill_table()
+
+    @on(Input.Submitted, "#search")
+    def leave_search(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search").focus()
+
+    def action_clear_search(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.query_one(DataTable).focus()
+
+    def action_select(self) -> None:
+        r = self.highlighted()
+        if r is None or not r.ok:
+            return
+        self.selected ^= {r.display}
+        table = self.query_one(DataTable)
+        table.update_cell(r.display, "mark", Content.styled("●", "bold $accent") if r.display in self.selected else "")
+        table.action_cursor_down()
+        self.set_status(self.summary())
+
+    def chosen(self) -> list:
+        """The selected banks still shown by the search, or else the highlighted one."""
+        shown = [r for r in self.visible() if r.ok]
+        picked = [r.bank for r in shown if r.display in self.selected]
+        if picked:
+            return picked
+        r = self.highlighted()
+        if r is not None and not r.ok:
+            self.notify("This bank is invalid: fix the problems listed below it first.", severity="error")
+            return []
+        return [r.bank] if r is not None else []
+
+    @on(DataTable.RowSelected)
+    def action_study(self) -> None:
+        banks = self.chosen()
+        if banks and self.loaded:
+            from .study import StudyScreen
+            self.app.push_screen(StudyScreen(banks, tags=query_tags(self.query_one("#search", Input).value)))
+
+    def action_quiz(self) -> None:
+        banks = self.chosen()
+        if banks:
+            from .quiz import QuizScreen
+            self.app.push_screen(QuizScreen(banks, count=20))
+
+    def action_stats(self) -> None:
+        if self.loaded:
+            self.app.action_stats(self.valid_banks())

@@ -1,0 +1,165 @@
+"""A study session: one card at a time, feedback, rating with intervals, undo, and a closing summary."""
+from __future__ import annotations
+
+from textual import on, work
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from ..text import literal
+from ..widgets.base import AnswerInput
+from ..widgets.card import CardView
+from ..widgets.rating import RatingBar
+from .summary import SessionSummary
+
+
+class StudyScreen(Screen):
+    """Answer, then rate 1-4 (Enter takes the suggested rating); u undoes the last rating."""
+
+    BINDINGS = [
+        Binding("1", "rate(1)", "Again", show=False),
+        Binding("2", "rate(2)", "Hard", show=False),
+        Binding("3", "rate(3)", "Good", show=False),
+        Binding("4", "rate(4)", "Easy", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
+        Binding("s", "stats", "Stats", show=False),
+        Binding("escape", "leave", "End session"),
+    ]
+    PALETTE = (("undo", "Undo the last answer", "Ask the last rated card again, its schedule restored"),
+               ("leave", "End the session", "Every answer so far is saved"))
+
+    def __init__(self, banks: list, *, tags=(), cram: bool = False, standalone: bool = False) -> None:
+        super().__init__()
+        self.banks, self.tags, self.cram, self.standalone = banks, tuple(tags), cram, standalone
+        self.session = None
+        self.card = None
+        self.given = self.result = None
+        self.shown_at = None
+
+    def compose(self):
+        yield Header()
+        with Horizontal(id="session-bar"):
+            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="session-progress")
+            yield Static("Preparing your cards…", id="session-counts")
+        yield Static("", id="card-slot")
+        rating = RatingBar(id="rating")
+        rating.display = False
+        yield rating
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = " + ".join(b.title for b in self.banks[:2]) + (" + …" if len(self.banks) > 2 else "")
+        self.start_session()
+
+    @work(thread=True, exclusive=True, group="session")
+    def start_session(self) -> None:
+        from ...srs import StoreError
+        store = self.app.call_from_thread(self.app.open_store)
+        if store is None:
+            return
+        try:
+            engine = self.app.engine_for(self.banks)
+            session = engine.session(self.app.now(), bank_ids=[b.id for b in self.banks],
+                                     tags=self.tags or None, cram=self.cram)
+        except StoreError as exc:
+            self.app.call_from_thread(self.app.show_store_error, exc)
+            return
+        self.app.call_from_thread(self.begin, session)
+
+    async def begin(self, session) -> None:
+        self.session = session
+        await self.show_next()
+
+    # -- the card cycle --------------------------------------------------------------------
+    async def show_card(self, card) -> None:
+        self.card, self.given, self.result = card, None, None
+        self.shown_at = self.app.now()
+        self.query_one("#rating").display = False
+        for old in self.query(CardView):
+            await old.remove()
+        for old in self.query(SessionSummary):
+            await old.remove()
+        view = CardView(card.bank, card.question, card.ord, rng=self.app.rng,
+                        meta=card.state + (" · cram" if self.cram else ""), id="card")
+        await self.mount(view, after="#card-slot")
+        self.update_progress()
+
+    async def show_next(self) -> None:
+        card = self.session.next_card(self.app.now())
+        if card is None:
+            await self.finish()
+        else:
+            await self.show_card(card)
+
+    @on(AnswerInput.Submitted)
+    async def check(self, event: AnswerInput.Submitted) -> None:
+        event.stop()
+        if self.card is None or self.result is not None:
+            return
+        from ...srs import check_answer
+        self.given = event.given
+        self.result = check_answer(self.card.question, self.card.ord, event.given)
+        await self.query_one(CardView).show_feedback(self.result)
+        intervals = self.session.intervals(self.card, self.app.now())
+        self.query_one(RatingBar).show(intervals, self.result.suggested)
+
+    @on(RatingBar.Rated)
+    async def rated(self, event: RatingBar.Rated) -> None:
+        await self.action_rate(int(event.rating))
+
+    async def action_rate(self, rating: int) -> None:
+        if self.result is None or self.session is None:
+            return
+        from ...srs import StoreError
+        now = self.app.now()
+        try:
+            self.session.answer(self.card, rating, now, given=self.given, result=self.result,
+                                duration=(now - self.shown_at).total_seconds())
+        except StoreError as exc:
+            self.app.show_store_error(exc)
+            return
+        await self.show_next()
+
+    async def action_undo(self) -> None:
+        if self.session is None:
+            return
+        from ...srs import StoreError
+        try:
+            card = self.session.undo(self.app.now())
+        except StoreError as exc:
+            self.app.show_store_error(exc)
+            return
+        if card is None:
+            self.notify("Nothing to undo in this session.", severity="warning")
+            return
+        self.notify("Undone: the card's schedule is restored; answer it again.")
+        await self.show_card(card)
+
+    def update_progress(self) -> None:
+        p = self.session.progress
+        left = p.new_left + p.learning_left + p.review_left
+        bar = self.query_one("#session-progress", ProgressBar)
+        bar.update(total=max(p.done + left, 1), progress=p.done)
+        self.query_one("#session-counts", Static).update(literal(
+            f"{p.done} done · {p.review_left} due · {p.learning_left} learning · {p.new_left} new"))
+
+    async def finish(self) -> None:
+        self.card = None
+        self.query_one("#rating").display = False
+        for old in self.query(CardView):
+            await old.remove()
+        self.update_progress()
+        summary = SessionSummary(self.session, self.app.now(), self.banks, standalone=self.standalone)
+        await self.mount(summary, after="#card-slot")
+        summary.focus()
+
+    def action_stats(self) -> None:
+        if self.card is None:
+            self.app.action_stats(self.banks)
+
+    def action_leave(self) -> None:
+        if self.standalone:
+            self.app.exit(0)
+        else:
+            self.dismiss()

@@ -1,0 +1,54 @@
+"""The end of a session: answered, right, time taken, and when cards are next due."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from ..text import duration, when
+
+
+def next_due_text(session, banks, now: datetime, store) -> str:
+    """When to come back: today's next learning step, or the first day of the forecast with cards due."""
+    soon = session.next_due()
+    if soon is not None:
+        return when(soon, now)
+    from ...srs import compute_stats
+    forecast = compute_stats(store, banks, now)["forecast"]
+    for day, entry in enumerate(forecast[1:], start=1):
+        if entry["due"]:
+            label = "tomorrow" if day == 1 else f"in {day} days"
+            return f"{label} ({entry['due']} card{'s' * (entry['due'] != 1)})"
+    return "nothing due in the next 30 days" if forecast else "—"
+
+
+class SessionSummary(Vertical, can_focus=True):
+    """Shown when no card is left for now."""
+
+    BINDINGS = [Binding("enter,q", "screen.leave", "Done"), Binding("s", "screen.stats", "Stats")]
+    DEFAULT_CSS = """
+    SessionSummary { height: auto; margin: 1 4; padding: 1 2; border: round $success; }
+    SessionSummary:focus { border: round $success; }
+    SessionSummary .summary-title { text-style: bold; color: $text-success; margin-bottom: 1; }
+    SessionSummary .summary-hint { color: $text-muted; margin-top: 1; }
+    """
+
+    def __init__(self, session, now: datetime, banks, *, standalone: bool = False) -> None:
+        super().__init__()
+        self.session, self.now, self.banks, self.standalone = session, now, banks, standalone
+
+    def compose(self):
+        p = self.session.progress
+        title = "Session complete" if p.done else "Nothing to study right now"
+        yield Static(Content(title), classes="summary-title")
+        pct = f" ({round(100 * p.right / p.done)}%)" if p.done else ""
+        rows = [("Answered", str(p.done)), ("Right", f"{p.right}{pct}"),
+                ("Time", duration((self.now - p.started_at).total_seconds())),
+                ("Next due", next_due_text(self.session, self.banks, self.now, self.session.store))]
+        width = max(len(k) for k, _ in rows) + 2
+        yield Static(Content("\n").join(Content.assemble(Content.styled(k.ljust(width), "bold"), v) for k, v in rows))
+        leave = "quit" if self.standalone else "go back to the library"
+        yield Static(f"Enter to {leave} · s for statistics", classes="summary-hint")

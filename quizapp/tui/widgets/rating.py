@@ -1,0 +1,42 @@
+"""The four rating buttons with their next intervals; the suggested one takes the focus."""
+from __future__ import annotations
+
+from fsrs import Rating
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Button
+
+from ...srs.scheduler import format_interval
+
+LABELS = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
+VARIANTS = {Rating.Again: "error", Rating.Hard: "warning", Rating.Good: "success", Rating.Easy: "primary"}
+
+
+class RatingBar(Horizontal):
+    """Again · Hard · Good · Easy, each with its interval; posts Rated(rating)."""
+
+    DEFAULT_CSS = """
+    RatingBar { height: auto; align-horizontal: center; padding: 0 1; }
+    RatingBar Button { width: 1fr; max-width: 20; margin: 0 1 0 0; }
+    """
+
+    class Rated(Message):
+        def __init__(self, rating: Rating) -> None:
+            super().__init__()
+            self.rating = rating
+
+    def compose(self):
+        for rating, label in LABELS.items():
+            yield Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}", variant=VARIANTS[rating], compact=True)
+
+    def show(self, intervals: dict, suggested: Rating) -> None:
+        for rating, label in LABELS.items():
+            button = self.query_one(f"#rate-{int(rating)}", Button)
+            span = intervals.get(rating)
+            button.label = f"{int(rating)} {label} {format_interval(span)}" if span is not None else f"{int(rating)} {label}"
+        self.display = True
+        self.query_one(f"#rate-{int(suggested)}", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Rated(Rating(int(event.button.id.removeprefix("rate-")))))
