@@ -1,0 +1,122 @@
+"""`quizapp study`: a spaced-repetition session in the terminal UI, or line by line with --plain."""
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+
+import click
+
+
+def utc_now() -> datetime:
+    """The one clock of a study session; the engine below takes `now` as a parameter."""
+    return datetime.now(timezone.utc)
+
+
+def load_banks_or_exit(ctx, paths) -> list:
+    """Banks from PATHs (or the library); located problems on stderr and exit 1 when any file is invalid."""
+    from ..bank.library import library_paths
+    from ..bank.loader import load_paths
+    results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
+    if problems:
+        for p in problems:
+            click.echo(str(p), err=True)
+        click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the banks; "
+                   "fix them (see `quizapp validate`) and retry", err=True)
+        sys.exit(1)
+    banks = [r.bank for r in results]
+    if not banks:
+        click.echo("no bank files (*.yaml, *.yml) found", err=True)
+        sys.exit(1)
+    return banks
+
+
+def user_settings(new_per_day, reviews_per_day, **overrides):
+    """The learner's saved settings (shared with the UI's settings screen), with command-line overrides."""
+    from ..srs import Settings
+    try:
+        from ..tui.config import load_config
+        config = load_config()
+        base = dict(new_per_day=config.new_per_day, reviews_per_day=config.reviews_per_day,
+                    desired_retention=config.desired_retention)
+    except ImportError:  # a build without the UI package
+        base = {}
+    if new_per_day is not None:
+        base["new_per_day"] = new_per_day
+    if reviews_per_day is not None:
+        base["reviews_per_day"] = reviews_per_day
+    return Settings(**base, **overrides)
+
+
+def _select(banks, bank_ids, tags) -> list:
+    known = {b.id for b in banks}
+    unknown = [b for b in bank_ids if b not in known]
+    if unknown:
+        click.echo(f"no bank with id {', '.join(map(repr, unknown))}; known: {', '.join(sorted(known))}", err=True)
+        sys.exit(1)
+    chosen = [b for b in banks if not bank_ids or b.id in bank_ids]
+    from ..srs.cards import question_tags
+    for tag in tags:
+        if not any(tag in question_tags(b, q) for b in chosen for q in b.questions):
+            click.echo(f"no question in the chosen banks has the tag {tag!r}", err=True)
+            sys.exit(1)
+    return chosen
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--plain", is_flag=True, help="Line mode on stdin/stdout (screen readers, scripts, pipes).")
+@click.option("--db", type=click.Path(dir_okay=False), metavar="PATH", help="Review store file (overrides the group's --db).")
+@click.option("--new", "new_per_day", type=click.IntRange(min=0), metavar="N", help="New cards per day (default 20).")
+@click.option("--reviews", "reviews_per_day", type=click.IntRange(min=0), metavar="N",
+              help="Reviews per day (default 200).")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable: any of them).")
+@click.option("--bank", "bank_ids", multiple=True, metavar="ID", help="Only this bank id (repeatable).")
+@click.option("--cram", is_flag=True, help="Practise the chosen cards now without changing their schedule.")
+@click.pass_context
+def study(ctx, paths, plain, db, new_per_day, reviews_per_day, tags, bank_ids, cram):
+    """Study due and new cards with spaced repetition (FSRS).
+
+    PATHS are bank files or folders; with none, the whole library. Every answer
+    is saved before the next card is shown.
+
+    \b
+    Line mode (--plain): type the answer, then a rating: enter takes the
+    suggested one, or 1 again, 2 hard, 3 good, 4 easy. Choices are numbered
+    (type 2, or 1 3 for several); ordering items are lettered (type c a b);
+    matching pairs are number+letter (type 1b 2a 3c); cloze gaps with several
+    blanks take answers separated by ;. `undo` takes back the last answer, q quits.
+
+    \b
+    Examples:
+      quizapp study
+      quizapp study decks/korea.yaml --plain
+      quizapp study --tag geography --new 10
+      printf '1\\n\\nq\\n' | quizapp study --plain mybank.yaml
+    """
+    banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
+    db = db or ctx.obj.get("db")
+    if not plain:
+        try:
+            from ..tui.app import run_study
+        except ImportError as exc:
+            click.echo(f"the terminal UI is not available ({exc}); using line mode", err=True)
+        else:
+            run_study(ctx, banks, tags=tags, cram=cram, new_per_day=new_per_day, reviews_per_day=reviews_per_day,
+                      db=db)
+            return
+    run_plain(banks, db=db, tags=tags, cram=cram, settings=user_settings(new_per_day, reviews_per_day))
+
+
+def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:
+    """The line-mode session; store problems become a message and exit status 1."""
+    from ..srs import Engine, StoreError
+    from ..srs.plain import LineStudy
+    from ..srs.store import Store
+    try:
+        with Store.open(db) as store:
+            engine = Engine(store, banks, settings)
+            session = engine.session(utc_now(), tags=tags or None, cram=cram)
+            LineStudy(session, utc_now, sys.stdin, sys.stdout).run()
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
