@@ -1,0 +1,74 @@
+"""Help: every key, screen by screen, read from the bindings themselves so it cannot go stale."""
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+# Keys handled outside bindings (hot keys of the answer inputs), in words.
+ANSWER_KEYS = (
+    ("1-8", "multiple choice: pick an option (toggles when several are right)"),
+    ("↑ ↓  Enter", "multiple choice, true/false: move and choose"),
+    ("Space", "multiple choice with several answers: toggle; ordering: grab or drop the item"),
+    ("t  f", "true or false"),
+    ("Shift+↑ ↓", "ordering: move the item up or down"),
+    ("a-j", "matching: pair the highlighted item with that letter's match"),
+    ("Backspace", "matching: unpair the highlighted item"),
+    ("Enter", "typed answers, cloze gaps, ordering, matching: check"),
+)
+
+
+def binding_rows(bindings) -> list[tuple[str, str]]:
+    rows = []
+    for b in bindings:
+        b = b if isinstance(b, Binding) else Binding(*b)
+        keys = b.key_display or "  ".join(k.replace("ctrl+", "Ctrl+").title() if len(k) > 1 else k
+                                          for k in b.key.split(","))
+        rows.append((keys, b.description))
+    return rows
+
+
+def sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    from ..app import QuizApp
+    from .library import LibraryScreen
+    from .quiz import QuizScreen
+    from .score import ScoreScreen
+    from .settings import SettingsScreen
+    from .stats import StatsScreen
+    from .study import StudyScreen
+    return [
+        ("Everywhere", binding_rows(QuizApp.BINDINGS) + [("Ctrl+P", "command palette: every action by name")]),
+        ("Library", binding_rows(LibraryScreen.BINDINGS)),
+        ("Answering a card", list(ANSWER_KEYS)),
+        ("Study session", binding_rows(StudyScreen.BINDINGS) + [("Enter", "take the suggested (focused) rating")]),
+        ("Quiz", binding_rows(QuizScreen.BINDINGS)),
+        ("Quiz score", binding_rows(ScoreScreen.BINDINGS)),
+        ("Statistics", binding_rows(StatsScreen.BINDINGS)),
+        ("Settings", binding_rows(SettingsScreen.BINDINGS)),
+    ]
+
+
+def help_text() -> Content:
+    lines = []
+    for title, rows in sections():
+        lines.append(Content.styled(title, "bold $accent"))
+        lines += [Content.assemble(Content.styled(f"  {keys:<14}", "bold"), desc) for keys, desc in rows]
+        lines.append(Content(""))
+    return Content("\n").join(lines[:-1])
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+
+    def compose(self):
+        with VerticalScroll(id="help-box"):
+            yield Static(Content.styled("Keys", "bold"), id="help-title")
+            yield Static(help_text(), id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
+
+    async def action_dismiss(self, result=None) -> None:
+        self.dismiss()

@@ -1,0 +1,120 @@
+"""Quiz mode: N questions in random order, no feedback until the end unless asked, then the score."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from ..text import literal
+from ..widgets.base import AnswerInput
+from ..widgets.card import CardView
+
+
+@dataclass
+class QuizItem:
+    """One question of the quiz and, once answered, what was given and how it checked."""
+
+    bank: object
+    question: object
+    ord: int
+    given: object = None
+    result: object = None
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.bank.id, self.question.id, self.ord)
+
+
+def pick_items(banks: list, count: int | None, rng) -> list[QuizItem]:
+    """count questions (all when None) from the banks in random order; a cloze question asks one deletion."""
+    items = [QuizItem(bank, q, rng.choice(q.card_numbers)) for bank in banks for q in bank.questions]
+    rng.shuffle(items)
+    return items[:count] if count else items
+
+
+class QuizScreen(Screen):
+    """Answers are checked silently; f shows feedback after each one; Escape ends the quiz early."""
+
+    BINDINGS = [
+        Binding("f", "toggle_feedback", "Feedback on/off"),
+        Binding("enter", "next", "Next", show=False),
+        Binding("escape", "finish", "End quiz"),
+    ]
+    PALETTE = (("toggle_feedback", "Feedback after each question", "Show right or wrong as you go, or only at the end"),
+               ("finish", "End the quiz now", "Score the questions answered so far"))
+
+    def __init__(self, banks: list, *, count: int | None = None, feedback: bool = False,
+                 standalone: bool = False) -> None:
+        super().__init__()
+        self.banks, self.count, self.feedback, self.standalone = banks, count, feedback, standalone
+        self.items: list[QuizItem] = []
+        self.index = 0
+        self.waiting = False  # feedback shown, waiting for Enter
+
+    def compose(self):
+        yield Header()
+        with Horizontal(id="session-bar"):
+            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="session-progress")
+            yield Static("", id="session-counts")
+        yield Static("", id="card-slot")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = "Quiz: " + " + ".join(b.title for b in self.banks[:2]) + (" + …" if len(self.banks) > 2 else "")
+        self.items = pick_items(self.banks, self.count, self.app.rng)
+        await self.show_item()
+
+    async def show_item(self) -> None:
+        self.waiting = False
+        for old in self.query(CardView):
+            await old.remove()
+        item = self.items[self.index]
+        view = CardView(item.bank, item.question, item.ord, rng=self.app.rng,
+                        meta=f"question {self.index + 1} of {len(self.items)}", id="card")
+        await self.mount(view, after="#card-slot")
+        self.update_progress()
+
+    def update_progress(self) -> None:
+        self.query_one("#session-progress", ProgressBar).update(total=len(self.items), progress=self.index)
+        mode = "feedback on" if self.feedback else "feedback at the end"
+        self.query_one("#session-counts", Static).update(literal(f"{self.index} of {len(self.items)} · {mode}"))
+
+    @on(AnswerInput.Submitted)
+    async def check(self, event: AnswerInput.Submitted) -> None:
+        event.stop()
+        item = self.items[self.index]
+        if item.result is not None:
+            return
+        from ...srs import check_answer
+        item.given = event.given
+        item.result = check_answer(item.question, item.ord, event.given)
+        if self.feedback:
+            await self.query_one(CardView).show_feedback(item.result)
+            self.waiting = True
+            self.query_one(CardView).focus()
+            self.notify("Enter for the next question.", timeout=2)
+        else:
+            await self.action_next()
+
+    async def action_next(self) -> None:
+        if self.items[self.index].result is None:
+            return
+        self.index += 1
+        if self.index >= len(self.items):
+            await self.action_finish()
+        else:
+            await self.show_item()
+
+    def action_toggle_feedback(self) -> None:
+        self.feedback = not self.feedback
+        self.update_progress()
+        self.notify("Feedback after each question" if self.feedback else "Feedback only at the end")
+
+    async def action_finish(self) -> None:
+        from .score import ScoreScreen
+        answered = [item for item in self.items if item.result is not None]
+        await self.app.switch_screen(ScoreScreen(answered, len(self.items), self.banks, standalone=self.standalone))
