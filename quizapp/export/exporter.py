@@ -1,0 +1,125 @@
+"""Banks to Anki packages: notes, decks and media per package, then written all-or-nothing."""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import genanki
+
+from ..bank.problems import Problem
+from .fields import note_fields, source_html
+from .identity import deck_id, deck_name, note_guid, note_tags
+from .package import QuizNote, temp_beside, write_apkg
+from .render import Media, TextRenderer
+from .state import ExportState, content_hash
+
+
+@dataclass(frozen=True)
+class BankInput:
+    """A validated bank and the file it came from (images are relative to it; problems name it)."""
+
+    bank: object
+    path: Path
+    display: str
+
+
+@dataclass
+class PackagePlan:
+    """One package to write: its banks, and once built, its decks, media and counts."""
+
+    output: Path
+    banks: list[BankInput]
+    decks: dict[str, genanki.Deck] = field(default_factory=dict)
+    media: Media = field(default_factory=Media)
+    notes: int = 0
+    cards: int = 0
+    by_type: Counter = field(default_factory=Counter)
+    timestamp: int = 0
+
+    def summary(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'s' * (count != 1)}"
+        return (f"{self.output}: {n(self.notes, 'note')}, {n(self.cards, 'card')}, "
+                f"{n(len(self.decks), 'deck')}, {n(len(self.media.files), 'media file')}")
+
+
+class ExportError(Exception):
+    """The banks cannot be exported; carries located problems like `quizapp validate`'s."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def _locate(item: BankInput, where: tuple, message: str) -> Problem:
+    from ..bank.yamlsource import YamlIssue, compose, locate
+    try:
+        root = compose(item.path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlIssue):
+        root = None
+    return Problem(item.display, *locate(root, where), message)
+
+
+def build(plan: PackagePlan, state: ExportState, now: int, progress=None) -> list[Problem]:
+    """Fill the plan's decks with notes; returns problems (images) instead of raising."""
+    problems: list[Problem] = []
+    due = 0
+    for item in plan.banks:
+        bank = item.bank
+        renderer = TextRenderer(item.path.parent, plan.media)
+        name = deck_name(bank.deck_path) or deck_name(bank.title) or bank.id
+        deck = plan.decks.get(name)
+        if deck is None:
+            deck = plan.decks[name] = genanki.Deck(deck_id(name), name)
+        description = renderer.block(bank.description, ("description",))
+        if description and description not in deck.description:
+            deck.description += description
+        source = source_html(bank.source)
+        for index, question in enumerate(bank.questions):
+            guid = note_guid(bank.id, question.id)
+            model, fields = note_fields(question, index, renderer, guid, bank.id, source)
+            tags = note_tags(bank.id, bank.tags, question.tags)
+            mod = state.mod_time(guid, content_hash(model.model_id, fields, tags), now)
+            note = QuizNote(model, fields, tags, guid, due, mod)
+            deck.add_note(note)
+            due += 1
+            plan.notes += 1
+            cards = len(note.cards)
+            plan.cards += cards
+            plan.by_type[question.type] += cards
+            plan.timestamp = max(plan.timestamp, mod)
+            if progress is not None:
+                progress(1)
+        problems += [_locate(item, where, message) for where, message in renderer.problems]
+    return problems
+
+
+def export_packages(plans: list[PackagePlan], state: ExportState, now: int, progress=None) -> None:
+    """Build every plan, then write every package and the state; nothing is left behind on a failure.
+
+    Raises ExportError (located problems, nothing written) or OSError (nothing written).
+    """
+    problems: list[Problem] = []
+    for plan in plans:
+        problems += build(plan, state, now, progress)
+    if problems:
+        raise ExportError(problems)
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for plan in plans:
+            plan.output.parent.mkdir(parents=True, exist_ok=True)
+            tmp = temp_beside(plan.output)
+            temps.append((tmp, plan.output))
+            decks = [plan.decks[name] for name in sorted(plan.decks)]
+            write_apkg(tmp, decks, plan.media.files, plan.timestamp)
+        state_tmp = state.write_temp()
+        if state_tmp is not None:
+            temps.append((state_tmp, state.path))
+    except BaseException:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, final in temps:
+        os.replace(tmp, final)

@@ -1,0 +1,114 @@
+"""The field values of each kind of question's Anki note, as HTML."""
+from __future__ import annotations
+
+from .identity import seeded_shuffle
+from .notetypes import NOTE_TYPES
+from .render import TextRenderer, plain
+
+
+def _number(value) -> str:
+    return str(value) if isinstance(value, int) else format(value, ".15g")
+
+
+def _ol(css_class: str, items, *, letters: bool = False) -> str:
+    kind = ' type="A"' if letters else ""
+    return f'<ol class="{css_class}"{kind}>' + "".join(items) + "</ol>"
+
+
+def source_html(source) -> str:
+    """A bank's citation: title, author, publisher, date and a link, all escaped."""
+    if source is None:
+        return ""
+    parts = [f"<cite>{plain(source.title)}</cite>" if source.title else "",
+             plain(source.author), plain(source.publisher), source.date.isoformat() if source.date else ""]
+    text = ", ".join(p for p in parts if p)
+    if source.url:
+        url = plain(source.url)
+        link = f'<a href="{url}">{url}</a>' if source.url.startswith(("https://", "http://")) else url
+        text = f"{text}. {link}" if text else link
+    return text
+
+
+def _multiple_choice(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+    order = list(range(len(q.choices)))
+    if q.shuffle:
+        order = seeded_shuffle(order, guid)
+    shown = [(q.choices[i], r.inline(q.choices[i], (*at, "choices", i))) for i in order]
+    right = set(q.answers)
+    return [
+        r.block(q.prompt, (*at, "prompt")),
+        _ol("choices", (f"<li>{h}</li>" for _, h in shown), letters=True),
+        _ol("choices marked", (f'<li class="{"correct" if c in right else "other"}">{h}</li>' for c, h in shown),
+            letters=True),
+        # Banks usually say so in the prompt already; the hint is for those that do not.
+        "Select all that apply." if q.multiple and "all that apply" not in q.prompt.lower() else "",
+    ]
+
+
+def _true_false(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+    return [r.block(q.prompt, (*at, "prompt")), "True" if q.answer else "False"]
+
+
+def _short_answer(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+    notes = []
+    if q.accept:
+        notes.append("Also accepted: " + " · ".join(plain(a) for a in q.accept))
+    if q.case_sensitive:
+        notes.append("Capital letters matter.")
+    return [r.block(q.prompt, (*at, "prompt")), plain(q.answer), "", "<br>".join(notes)]
+
+
+def _numeric(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+    accepted = ""
+    if q.tolerance:
+        unit = f" {plain(q.unit)}" if q.unit else ""
+        low, high = _number(q.answer - q.tolerance), _number(q.answer + q.tolerance)
+        accepted = f"Right if within ±{_number(q.tolerance)}: {low} to {high}{unit}."
+    return [r.block(q.prompt, (*at, "prompt")), _number(q.answer), plain(q.unit), accepted]
+
+
+def _cloze(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+    return [r.block(q.text, (*at, "text"))]
+
+
+def _ordering(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+    html = [r.inline(item, (*at, "items", i)) for i, item in enumerate(q.items)]
+    shuffled = seeded_shuffle(range(len(html)), guid, avoid_identity=True)
+    return [
+        r.block(q.prompt, (*at, "prompt")),
+        _ol("items", (f"<li>{html[i]}</li>" for i in shuffled), letters=True),
+        _ol("order", (f"<li>{h}</li>" for h in html)),
+    ]
+
+
+def _matching(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+    left = [r.inline(k, (*at, "pairs", k)) for k in q.pairs]
+    right = [r.inline(v, (*at, "pairs", k)) for k, v in q.pairs.items()]
+    shuffled = seeded_shuffle(range(len(right)), guid, avoid_identity=True)
+    rows = (f'<tr><td>{a}</td><td class="arrow">→</td><td>{b}</td></tr>' for a, b in zip(left, right))
+    return [
+        r.block(q.prompt, (*at, "prompt")),
+        _ol("left", (f"<li>{h}</li>" for h in left)),
+        _ol("right", (f"<li>{right[i]}</li>" for i in shuffled), letters=True),
+        '<table class="pairs">' + "".join(rows) + "</table>",
+    ]
+
+
+_BUILDERS = {
+    "multiple_choice": _multiple_choice,
+    "true_false": _true_false,
+    "short_answer": _short_answer,
+    "numeric": _numeric,
+    "cloze": _cloze,
+    "ordering": _ordering,
+    "matching": _matching,
+}
+
+
+def note_fields(question, index: int, renderer: TextRenderer, guid: str, bank_id: str, source: str):
+    """(note type, field values) of one question; index is its position in the bank, for locating problems."""
+    at = ("questions", index)
+    fields = _BUILDERS[question.type](question, renderer, at, guid)
+    fields += [renderer.block(question.explanation, (*at, "explanation")), plain(question.quote), source,
+               plain(f"{bank_id}/{question.id}")]
+    return NOTE_TYPES[question.type], fields

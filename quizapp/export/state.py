@@ -1,0 +1,79 @@
+"""The export state: per note, a hash of its content and the modification time it was exported with.
+
+Anki's importer updates an existing note only when the incoming note's modification time is newer than its
+own.  Keeping the time a note was last exported with, and moving it forward only when the note's content
+changed, makes a re-import of unchanged banks update nothing (a user's own edits in Anki survive) and an
+edited question update exactly its note.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+STATE_FORMAT = 1
+STATE_FILE_NAME = "anki-export-state.json"
+
+
+class StateError(Exception):
+    """The state file exists but cannot be used; the message names the file and what to do."""
+
+
+def default_state_path(db: str | os.PathLike | None = None) -> Path:
+    """Beside the review store when one is named (--db / QUIZAPP_DB), else in the user data directory."""
+    if db:
+        return Path(db).expanduser().with_name(STATE_FILE_NAME)
+    from platformdirs import user_data_dir
+    return Path(user_data_dir("quizapp", appauthor=False)) / STATE_FILE_NAME
+
+
+def content_hash(model_id: int, fields: list[str], tags: list[str]) -> str:
+    """What Anki would see change in a note: its note type, fields and tags."""
+    text = "\x1e".join((str(model_id), "\x1f".join(fields), " ".join(tags)))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class ExportState:
+    """guid -> (content hash, modification time in whole seconds), loaded from and saved to a JSON file."""
+
+    def __init__(self, path: Path | None, notes: dict[str, list] | None = None) -> None:
+        self.path = path
+        self.notes: dict[str, list] = notes or {}
+
+    @classmethod
+    def load(cls, path: Path | None) -> "ExportState":
+        if path is None or not path.exists():
+            return cls(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            notes = data["notes"]
+            if data.get("format") != STATE_FORMAT or not isinstance(notes, dict):
+                raise ValueError("unknown format")
+            for entry in notes.values():
+                if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], int)):
+                    raise ValueError("bad entry")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise StateError(f"{path}: error: cannot use the Anki export state ({exc}); move it away to start "
+                             "afresh (every note will then count as changed once)") from None
+        return cls(path, notes)
+
+    def mod_time(self, guid: str, digest: str, now: int) -> int:
+        """The note's modification time: unchanged content keeps its time, changed content moves it forward."""
+        entry = self.notes.get(guid)
+        if entry is not None and entry[0] == digest:
+            return entry[1]
+        mod = now if entry is None else max(now, entry[1] + 1)
+        self.notes[guid] = [digest, mod]
+        return mod
+
+    def write_temp(self) -> Path | None:
+        """Write the state beside its file under a temporary name; commit() renames it into place."""
+        if self.path is None:
+            return None
+        from .package import temp_beside
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = temp_beside(self.path)
+        payload = json.dumps({"format": STATE_FORMAT, "notes": self.notes}, sort_keys=True, separators=(",", ":"))
+        tmp.write_text(payload, encoding="utf-8")
+        return tmp
