@@ -1,0 +1,140 @@
+"""`quizapp study --plain`: the line mode, driven through real pipes and a real store."""
+from __future__ import annotations
+
+import random
+import sqlite3
+import subprocess
+import sys
+
+from conftest import subprocess_env
+from quizapp.srs.lineformat import layout_card, parse_line
+from srs_support import bank_data, make_bank, tf, write_bank
+
+QUESTIONS = [
+    tf("t1", explanation="Because it is."),
+    {"id": "s1", "type": "short_answer", "prompt": "Who promulgated Hangul?", "answer": "Sejong the Great"},
+    {"id": "n1", "type": "numeric", "prompt": "How many?", "answer": 1000, "unit": "people"},
+    {"id": "c1", "type": "cloze", "text": "{{c1::USB sticks}} carried {{c1::dramas}} north"},
+    {"id": "m1", "type": "multiple_choice", "prompt": "Capital?", "choices": ["Busan", "Seoul"], "answer": "Seoul",
+     "shuffle": False},
+]
+
+
+def study(tmp_path, lines, *args, bank=None):
+    path = write_bank(tmp_path / "plain.yaml", bank or bank_data("plain", QUESTIONS))
+    proc = subprocess.run([sys.executable, "-m", "quizapp", "study", "--plain", "--db", str(tmp_path / "s.sqlite3"),
+                           *args, str(path)], input="".join(f"{line}\n" for line in lines), capture_output=True,
+                          text=True, timeout=60, env=subprocess_env())
+    assert "Traceback" not in proc.stderr
+    return proc
+
+
+def reviews(tmp_path):
+    conn = sqlite3.connect(tmp_path / "s.sqlite3")
+    try:
+        return conn.execute("SELECT c.question_id, r.rating, r.correct, r.given FROM reviews r "
+                            "JOIN cards c ON c.id = r.card_id ORDER BY r.id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_session_through_a_pipe(tmp_path):
+    lines = ["t", "",                      # right, the suggested rating (good)
+             "sejong teh great", "4",      # accepted with a typo, rated easy
+             "1,000 people", "",           # thousands separator and unit
+             "usb sticks; DVDs", "",       # one of two gaps wrong: suggested again
+             "2", "hard"]                  # Seoul, rating by word
+    proc = study(tmp_path, lines)
+    out = proc.stdout
+    assert proc.returncode == 0, proc.stderr
+    assert out.count("saved (review") == 5
+    assert "right, accepted with a typo." in out
+    assert "explanation: Because it is." in out
+    assert "[...] carried [...] north" in out and "fill the 2 gaps" in out
+    assert "  1. Busan\n  2. Seoul" in out
+    assert "  wrong  DVDs" in out and "answer: USB sticks; dramas" in out
+    assert "rate 1 again (1m), 2 hard (6m), 3 good (10m), 4 easy (8d); enter = 3 good>" in out
+    assert out.rstrip().endswith("Session over: 5 answers saved, 4 right.")
+    assert reviews(tmp_path) == [("t1", 3, 1, "true"), ("s1", 4, 1, '"sejong teh great"'),
+                                 ("n1", 3, 1, '"1,000 people"'), ("c1", 1, 0, '["usb sticks", "DVDs"]'),
+                                 ("m1", 2, 1, '["Seoul"]')]
+
+
+def test_q_quits_and_an_unread_answer_is_asked_again(tmp_path):
+    proc = study(tmp_path, ["maybe", "t", "", "q"])
+    assert proc.returncode == 0
+    assert "could not read that: type t (true) or f (false)" in proc.stdout
+    assert len(reviews(tmp_path)) == 1
+
+
+def test_end_of_input_in_the_middle_stops_cleanly(tmp_path):
+    proc = study(tmp_path, ["t"])  # answered, then stdin ends at the rating prompt
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert "Session over: 0 answers saved" in proc.stdout
+    assert reviews(tmp_path) == []
+
+
+def test_undo_takes_back_the_last_answer(tmp_path):
+    proc = study(tmp_path, ["f", "", "undo", "t", ""])
+    assert "undone" in proc.stdout
+    assert [r[:3] for r in reviews(tmp_path)] == [("t1", 3, 1)]  # the wrong answer is gone
+
+
+def test_cram_changes_no_schedule(tmp_path):
+    study(tmp_path, ["t", "4"])
+    conn = sqlite3.connect(tmp_path / "s.sqlite3")
+    before = conn.execute("SELECT * FROM cards ORDER BY id").fetchall()
+    conn.close()
+    proc = study(tmp_path, ["f", "", "sejong", ""], "--cram")
+    assert "cram" in proc.stdout and proc.stdout.count("saved (review") == 2
+    conn = sqlite3.connect(tmp_path / "s.sqlite3")
+    assert conn.execute("SELECT * FROM cards ORDER BY id").fetchall() == before
+    assert conn.execute("SELECT count(*) FROM reviews WHERE cram = 1").fetchone()[0] == 2
+
+
+def test_limits_and_filters(tmp_path):
+    bank = bank_data("f", [tf("a", tags=["x"]), tf("b"), tf("c", tags=["x"])])
+    proc = study(tmp_path, ["t", "4"] * 5, "--tag", "x", "--new", "1", bank=bank)
+    assert proc.stdout.count("saved (review") == 1
+    assert [r[0] for r in reviews(tmp_path)] == ["a"]
+    proc = study(tmp_path, [], "--bank", "nope", bank=bank)
+    assert proc.returncode == 1 and "no bank with id 'nope'" in proc.stderr
+
+
+def test_invalid_bank_gives_located_problems_and_exit_1(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\ntitle: Bad\nquestions:\n  - id: x\n    type: true_false\n    prompt: p\n")
+    proc = subprocess.run([sys.executable, "-m", "quizapp", "study", "--plain", str(bad)], capture_output=True,
+                          text=True, timeout=60, env=subprocess_env(), input="")
+    assert proc.returncode == 1
+    assert f"{bad}:4:" in proc.stderr and "error:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_foreign_store_is_an_error_not_a_traceback(tmp_path):
+    (tmp_path / "s.sqlite3").write_text("a letter, not a database")
+    proc = study(tmp_path, ["t", ""])
+    assert proc.returncode == 1 and "not a quizapp review store" in proc.stderr
+    assert (tmp_path / "s.sqlite3").read_text() == "a letter, not a database"
+
+
+def test_ordering_and_matching_lines():
+    bank = make_bank("o", [{"id": "o", "type": "ordering", "prompt": "Order", "items": ["A1", "B2", "C3"]},
+                           {"id": "m", "type": "matching", "prompt": "Match", "pairs": {"x": "1", "y": "2", "z": "3"}}])
+    from quizapp.srs.cards import StudyCard
+    cards = [StudyCard(bank, q, 0, ("o", q.id, 0), "new", i) for i, q in enumerate(bank.questions)]
+    layout = layout_card(cards[0], random.Random(3))
+    assert layout.options != ["A1", "B2", "C3"]  # never shown in the answer's order
+    letters = " ".join("abc"[layout.options.index(item)] for item in ["A1", "B2", "C3"])
+    assert parse_line(cards[0], layout, letters) == ["A1", "B2", "C3"]
+    assert parse_line(cards[0], layout, letters.replace(" ", "")) == ["A1", "B2", "C3"]
+    layout = layout_card(cards[1], random.Random(3))
+    assert [line for line in layout.lines if line.startswith("  1.")] == ["  1. x"]
+    typed = " ".join(f"{i}{'abc'[layout.options.index(r)]}" for i, r in enumerate(["1", "2", "3"], 1))
+    assert parse_line(cards[1], layout, typed) == {"x": "1", "y": "2", "z": "3"}
+    for bad in ("1z", "9a", "1a 2"):
+        try:
+            parse_line(cards[1], layout, bad)
+        except ValueError as exc:
+            assert str(exc)
+        else:
+            raise AssertionError(f"{bad!r} should not be readable")
