@@ -1,6 +1,7 @@
 """The `quizapp export` command group: `export anki` writes banks as Anki packages."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -31,7 +32,9 @@ def anki(ctx, paths, output, split, state_file):
     PATHS are bank files or folders; with none, the whole library. Each bank becomes a
     deck (its `deck:` path, `::` for sub-decks). Import the package in Anki with
     File > Import; after editing the banks, export and import again: edited questions
-    update their notes, review history stays, nothing is duplicated.
+    update their notes, review history stays, nothing is duplicated. The export state
+    (--state) remembers what was exported when; SOURCE_DATE_EPOCH, when set, is the
+    export time, for reproducible packages.
 
     \b
     Examples:
@@ -59,7 +62,7 @@ def anki(ctx, paths, output, split, state_file):
         click.echo(str(exc), err=True)
         sys.exit(1)
     total = sum(len(i.bank.questions) for i in inputs)
-    now = int(time.time())
+    now = _now()
     try:
         if total >= PROGRESS_MIN_QUESTIONS and sys.stderr.isatty():
             with click.progressbar(length=total, label="Exporting", file=sys.stderr) as bar:
@@ -73,6 +76,17 @@ def anki(ctx, paths, output, split, state_file):
         sys.exit(1)
     for plan in plans:
         click.echo(f"wrote {plan.summary()}", err=True)
+
+
+def _now() -> int:
+    """The export time: SOURCE_DATE_EPOCH when set (reproducible builds, tests), else the clock."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if fixed:
+        try:
+            return int(fixed)
+        except ValueError:
+            raise click.BadParameter(f"SOURCE_DATE_EPOCH must be whole seconds, not {fixed!r}") from None
+    return int(time.time())
 
 
 def _export(plans, state, now, progress) -> None:
