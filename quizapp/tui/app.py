@@ -8,6 +8,7 @@ from typing import Callable, Iterable
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
+from ..bank.library import library_paths
 from .config import THEMES, UserConfig, load_config, save_config
 
 Clock = Callable[[], datetime]
@@ -30,9 +31,11 @@ class QuizApp(App[int]):
 
     def __init__(self, *, start: str = "library", library: Iterable[str] = (), banks: list | None = None,
                  db: str | None = None, clock: Clock = utc_now, seed: int | None = None,
-                 cursor_blink: bool = True, options: dict | None = None) -> None:
+                 cursor_blink: bool = True, options: dict | None = None, only_paths: list | None = None) -> None:
+        """only_paths replaces the whole library (bundled decks included): for tests and benchmarks."""
         super().__init__()
         self.start, self.library, self.banks = start, tuple(library), banks or []
+        self.only_paths = only_paths
         self.db, self.clock, self.cursor_blink = db, clock, cursor_blink
         self.rng = random.Random(seed)
         self.options = dict(options or {})
@@ -65,7 +68,8 @@ class QuizApp(App[int]):
         c = self.config
         return Settings(new_per_day=self.options.get("new_per_day") or c.new_per_day,
                         reviews_per_day=self.options.get("reviews_per_day") or c.reviews_per_day,
-                        desired_retention=c.desired_retention, fuzz=self.options.get("fuzz", True))
+                        desired_retention=c.desired_retention, fuzz=self.options.get("fuzz", True),
+                        tz=self.options.get("tz"))
 
     def make_engine(self, banks: list):
         """An engine over these banks (syncs their cards into the store: call it from a worker)."""
@@ -100,7 +104,7 @@ class QuizApp(App[int]):
                                         feedback=self.options.get("feedback", False), standalone=True))
         else:
             from .screens.library import LibraryScreen
-            self.push_screen(LibraryScreen(self.library))
+            self.push_screen(LibraryScreen(self.only_paths or library_paths(self.library)))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

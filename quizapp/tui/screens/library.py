@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
 
-from ...bank.library import library_paths
 from ..text import clean, literal, when
 from .filtering import bank_tags, matches, query_tags
 
@@ -35,9 +34,9 @@ class LibraryScreen(Screen):
                ("quiz", "Quiz on the selected banks", "An exam scored at the end; the schedule is untouched"),
                ("search", "Search the library", "Filter banks by title, id or #tag"))
 
-    def __init__(self, extra_dirs=()) -> None:
+    def __init__(self, paths: list) -> None:
         super().__init__()
-        self.extra_dirs = tuple(extra_dirs)
+        self.paths = list(paths)
         self.results: list = []
         self.counts: dict[str, dict] = {}
         self.selected: set[str] = set()
@@ -63,7 +62,7 @@ class LibraryScreen(Screen):
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
         from ...bank import load_paths
-        results, _problems = load_paths(library_paths(self.extra_dirs))
+        results, _problems = load_paths(self.paths)
         self.app.call_from_thread(self.show_results, results)
         banks = [r.bank for r in results if r.ok]
         self.app.call_from_thread(self.set_status, f"Loaded {len(banks)} banks; reading your progress…")

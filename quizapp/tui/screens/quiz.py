@@ -39,6 +39,7 @@ def pick_items(banks: list, count: int | None, rng) -> list[QuizItem]:
 class QuizScreen(Screen):
     """Answers are checked silently; f shows feedback after each one; Escape ends the quiz early."""
 
+    AUTO_FOCUS = ""  # the card's input takes the focus once it is mounted
     BINDINGS = [
         Binding("f", "toggle_feedback", "Feedback on/off"),
         Binding("enter", "next", "Next", show=False),
@@ -76,6 +77,7 @@ class QuizScreen(Screen):
         view = CardView(item.bank, item.question, item.ord, rng=self.app.rng,
                         meta=f"question {self.index + 1} of {len(self.items)}", id="card")
         await self.mount(view, after="#card-slot")
+        view.input.focus_first()
         self.update_progress()
 
     def update_progress(self) -> None:

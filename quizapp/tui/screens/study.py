@@ -17,6 +17,7 @@ from .summary import SessionSummary
 class StudyScreen(Screen):
     """Answer, then rate 1-4 (Enter takes the suggested rating); u undoes the last rating."""
 
+    AUTO_FOCUS = ""  # the card's input takes the focus once it is mounted
     BINDINGS = [
         Binding("1", "rate(1)", "Again", show=False),
         Binding("2", "rate(2)", "Hard", show=False),
@@ -83,6 +84,7 @@ class StudyScreen(Screen):
         view = CardView(card.bank, card.question, card.ord, rng=self.app.rng,
                         meta=card.state + (" · cram" if self.cram else ""), id="card")
         await self.mount(view, after="#card-slot")
+        view.input.focus_first()
         self.update_progress()
 
     async def show_next(self) -> None:

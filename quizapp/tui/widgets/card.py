@@ -77,9 +77,6 @@ class CardView(VerticalScroll):
         yield Markdown(self.prompt_markdown(), classes="prompt")
         yield self.input
 
-    def on_mount(self) -> None:
-        self.input.focus_first()
-
     async def show_feedback(self, result) -> None:
         """Lock the input, mark its items, and show the verdict, answer, explanation and quote."""
         self.input.accept(result)

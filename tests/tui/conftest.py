@@ -1,0 +1,77 @@
+"""Fixtures for the TUI tests: isolated data, config and cache dirs, a fixed clock, a seeded app."""
+from __future__ import annotations
+
+import asyncio
+import inspect
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ALL_TYPES = REPO / "tests" / "banks" / "valid" / "all-types.yaml"
+NOW = datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run `async def` tests in a fresh event loop (Textual's pilot is asyncio; no plugin needed)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**args))
+    return True
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Every test gets its own store, config and bank cache; the study day is UTC."""
+    monkeypatch.setenv("QUIZAPP_DB", str(tmp_path / "data" / "quizapp.sqlite3"))
+    monkeypatch.setenv("QUIZAPP_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("QUIZAPP_LIBRARY", raising=False)
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    return tmp_path
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def make_app(clock):
+    """QuizApp with the clock, a fixed seed, no cursor blink, no fsrs fuzz and a UTC study day."""
+    from quizapp.tui.app import QuizApp
+
+    def make(**kwargs):
+        options = {"fuzz": False, "tz": timezone.utc, **kwargs.pop("options", {})}
+        return QuizApp(clock=clock, seed=7, cursor_blink=False, options=options, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def all_types():
+    from quizapp.bank import load_bank
+    return load_bank(ALL_TYPES)
+
+
+def reviews(db: str | os.PathLike | None = None) -> list[tuple]:
+    """(question id, ord, rating, correct) of every review in the store, oldest first."""
+    path = db or os.environ["QUIZAPP_DB"]
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT c.question_id, c.ord, r.rating, r.correct FROM reviews r "
+                            "JOIN cards c ON c.id = r.card_id ORDER BY r.id").fetchall()

@@ -1,0 +1,109 @@
+"""Pilot tests of study sessions: every type right and wrong, rating, Enter for the suggestion, undo, summary."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from quizapp.tui.screens.summary import SessionSummary
+from quizapp.tui.widgets.feedback import Feedback
+from quizapp.tui.widgets.rating import RatingBar
+
+from .conftest import reviews
+from .driving import answer, card_ready, card_view, wait_for
+
+TYPES = ["multiple_choice", "multiple_choice", "true_false", "short_answer", "numeric", "cloze", "ordering",
+         "matching"]
+
+
+def has_card(app) -> bool:
+    """A card whose input has the keyboard, or the summary."""
+    return card_ready(app) or bool(app.screen.query(SessionSummary))
+
+
+@pytest.mark.parametrize("correct", [True, False], ids=["right", "wrong"])
+async def test_every_type_answered_and_rated(make_app, all_types, correct):
+    app = make_app(start="study", banks=[all_types])
+    seen = []
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: has_card(app))
+        for _ in TYPES:  # the new cards come in bank order, one card per question a day
+            view = card_view(app)
+            seen.append(view.question.type)
+            await answer(pilot, correct)
+            feedback = app.screen.query_one(Feedback)
+            assert feedback.result.correct is correct, (view.question.id, feedback.result)
+            verdict = str(feedback.query_one(".verdict").render())
+            assert ("Right" in verdict) is correct
+            bar = app.screen.query_one(RatingBar)
+            assert bar.display
+            focused = app.focused
+            assert focused is not None and focused.id == ("rate-3" if correct else "rate-1")
+            assert "Again 1m" in str(bar.query_one("#rate-1").label)
+            await pilot.press("enter")  # takes the suggested rating
+            await wait_for(pilot, lambda: has_card(app))
+    assert seen == TYPES
+    logged = reviews()
+    assert [r[3] for r in logged] == [int(correct)] * len(TYPES)
+    assert {r[2] for r in logged} == {3 if correct else 1}
+
+
+async def test_session_summary_after_the_last_card(make_app, all_types):
+    app = make_app(start="study", banks=[all_types])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: has_card(app))
+        for _ in TYPES:
+            await answer(pilot, True)
+            await pilot.press("4")  # Easy: out of learning, due in days
+            await wait_for(pilot, lambda: has_card(app))
+        summary = app.screen.query_one(SessionSummary)
+        text = " ".join(str(s.render()) for s in summary.query("Static"))
+    assert "Session complete" in text
+    assert "Answered  8" in text and "Right     8 (100%)" in text
+    assert "Next due  in " in text
+
+
+async def test_rating_keys_and_undo(make_app, all_types, clock):
+    app = make_app(start="study", banks=[all_types])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: has_card(app))
+        first = card_view(app).question.id
+        await pilot.press("u")  # nothing to undo yet: stays on the card
+        assert card_view(app).question.id == first
+        await answer(pilot, True)
+        clock.now += timedelta(seconds=12)
+        await pilot.press("4")  # Easy, by key
+        await pilot.pause()
+        assert card_view(app).question.id != first
+        assert reviews() == [(first, 0, 4, 1)]
+        await pilot.press("u")
+        await pilot.pause()
+        assert card_view(app).question.id == first
+        assert reviews() == []
+        assert app.screen.query_one(RatingBar).display is False
+        await answer(pilot, False)
+        await pilot.press("2")  # Hard, against the suggestion
+        await pilot.pause()
+    assert reviews() == [(first, 0, 2, 0)]
+
+
+async def test_number_keys_do_not_rate_before_answering(make_app, all_types):
+    app = make_app(start="study", banks=[all_types])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: has_card(app))
+        view = card_view(app)
+        await pilot.press("ctrl+z")
+        assert card_view(app) is view and reviews() == []
+
+
+async def test_escape_ends_a_standalone_session_and_keeps_answers(make_app, all_types):
+    app = make_app(start="study", banks=[all_types])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: has_card(app))
+        await answer(pilot, True)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert len(reviews()) == 1
