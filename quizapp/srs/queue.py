@@ -57,11 +57,11 @@ def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = Fa
     with store._lock:
         conn = store.conn
         q.learning = [engine.study_card(*row) for row in conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state IN (1, 3) AND due < ? ORDER BY due",
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state IN (1, 3) AND due < ? ORDER BY due, id",
             (q.day_end_us,)) if selected(row[1], row[2], row[3])]
         buried.update((c.key[0], c.key[1]) for c in q.learning)
         q.reviews = take(conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? ORDER BY due",
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? ORDER BY due, id",
             (q.day_end_us,)), max(0, settings.reviews_per_day - q.reviews_done))
         new_limit = max(0, settings.new_per_day - q.new_done)
         per_bank = [take(conn.execute(
