@@ -1,6 +1,7 @@
 """The study engine: keeps the store's cards in step with the banks, and opens sessions on them."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -50,22 +51,25 @@ class Engine:
         return report
 
     def _sync_bank(self, bank, report: SyncReport) -> None:
-        existing = {(qid, ord): (cid, fp, qtype, pos, active) for qid, ord, cid, fp, qtype, pos, active in self.store.query(
-            "SELECT question_id, ord, id, fingerprint, qtype, position, active FROM cards WHERE bank_id = ?", (bank.id,))}
+        specs = card_specs(bank)
+        digest = hashlib.blake2b(repr(specs).encode(), digest_size=16).hexdigest()
+        if self.store.query("SELECT 1 FROM bank_sync WHERE bank_id = ? AND digest = ?", (bank.id, digest)):
+            return  # synced from this very bank before: skip reading its cards back
+        existing = {(qid, ord): (cid, fp, pos, active) for qid, ord, cid, fp, pos, active in self.store.query(
+            "SELECT question_id, ord, id, fingerprint, position, active FROM cards WHERE bank_id = ?", (bank.id,))}
         inserts, restarts, moves = [], [], []
-        for spec in card_specs(bank):
-            old = existing.pop((spec.question_id, spec.ord), None)
+        for question_id, ord, fp, qtype, position in specs:
+            old = existing.pop((question_id, ord), None)
             if old is None:
-                inserts.append((bank.id, spec.question_id, spec.ord, spec.qtype, spec.fingerprint, spec.position))
-            elif old[1] != spec.fingerprint or old[2] != spec.qtype:
-                restarts.append((spec.fingerprint, spec.qtype, spec.position, old[0], spec.fingerprint))
-            elif old[3] != spec.position or not old[4]:
-                moves.append((spec.position, old[0]))
-        retired = [(cid,) for cid, _, _, _, active in existing.values() if active]
-        if not (inserts or restarts or moves or retired):
-            return
+                inserts.append((bank.id, question_id, ord, qtype, fp, position))
+            elif old[1] != fp:  # the fingerprint starts with the type: a new type is a new fingerprint
+                restarts.append((fp, qtype, position, old[0], fp))
+            elif old[2] != position or not old[3]:
+                moves.append((position, old[0]))
+        retired = [(cid,) for cid, _, _, active in existing.values() if active]
         # Every statement is idempotent, so a second process syncing the same banks at once is harmless.
         with self.store.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO bank_sync (bank_id, digest) VALUES (?, ?)", (bank.id, digest))
             conn.executemany("INSERT OR IGNORE INTO cards (bank_id, question_id, ord, qtype, fingerprint, position) "
                              "VALUES (?, ?, ?, ?, ?, ?)", inserts)
             conn.executemany(_RESTART, restarts)

@@ -28,8 +28,9 @@ def reviewed_today(store, day_start_us: int) -> tuple[int, int, set[tuple[str, s
     """(new cards started, reviews done, questions touched) since the study day began; cram does not count."""
     counts = dict(store.query("SELECT state_before, count(*) FROM reviews WHERE reviewed_at >= ? AND cram = 0 "
                               "GROUP BY state_before", (day_start_us,)))
-    touched = set(store.query("SELECT DISTINCT c.bank_id, c.question_id FROM reviews r JOIN cards c ON c.id = r.card_id "
-                              "WHERE r.reviewed_at >= ? AND r.cram = 0", (day_start_us,)))
+    # Written as IN (subquery) so SQLite starts from today's few reviews, not from every card.
+    touched = set(store.query("SELECT DISTINCT bank_id, question_id FROM cards WHERE id IN "
+                              "(SELECT card_id FROM reviews WHERE reviewed_at >= ? AND cram = 0)", (day_start_us,)))
     return counts.get(NEW, 0), counts.get(REVIEW, 0), touched
 
 

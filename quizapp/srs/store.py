@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 APPLICATION_ID = 0x51_5A_41_50  # "QZAP": marks a file as ours, so a foreign SQLite file is never touched
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -21,7 +21,7 @@ MIGRATIONS: dict[int, str] = {
         question_id TEXT    NOT NULL,
         ord         INTEGER NOT NULL,          -- 0, or the cloze number
         qtype       TEXT    NOT NULL,
-        fingerprint TEXT    NOT NULL,          -- digest of type + answer: a change restarts the card
+        fingerprint TEXT    NOT NULL,          -- type + answer (a digest when long): a change restarts the card
         generation  INTEGER NOT NULL DEFAULT 1,-- bumped by each restart; reviews keep theirs
         position    INTEGER NOT NULL DEFAULT 0,-- question index in its bank: new-card order
         active      INTEGER NOT NULL DEFAULT 1,-- 0: question removed from its bank, history kept
@@ -54,6 +54,13 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX reviews_time ON reviews (reviewed_at);
     CREATE INDEX reviews_card ON reviews (card_id, id);
+    """,
+    2: """
+    -- A digest of each bank's cards as last synced: an unchanged bank is not compared card by card.
+    CREATE TABLE bank_sync (
+        bank_id TEXT PRIMARY KEY,
+        digest  TEXT NOT NULL
+    );
     """,
 }
 

@@ -153,3 +153,22 @@ def test_two_sessions_on_one_store_lose_no_review(tmp_path):
     rows = store.query("SELECT before_json, after_json FROM reviews ORDER BY id")
     assert all(rows[i][0] == rows[i - 1][1] for i in range(1, len(rows)))
     assert store.query("PRAGMA integrity_check")[0][0] == "ok"
+
+
+def test_an_older_store_is_migrated_forward_keeping_its_data(tmp_path):
+    from quizapp.srs.store import MIGRATIONS, _statements
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in _statements(MIGRATIONS[1]):
+        conn.execute(statement)
+    conn.execute("INSERT INTO cards (bank_id, question_id, ord, qtype, fingerprint, state, reps) "
+                 "VALUES ('b', 'q1', 0, 'true_false', 'true_false:True', 2, 7)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    store = Store.open(path)
+    assert store.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION >= 2
+    assert store.query("SELECT count(*) FROM bank_sync")[0][0] == 0
+    eng = Engine(store, [tf_bank("b", 1)], settings())
+    assert eng.last_sync.added == 0  # the v1 card is recognised: progress kept
+    assert store.query("SELECT state, reps FROM cards")[0] == (2, 7)
