@@ -92,7 +92,8 @@ def compute_stats(store, banks=None, now: datetime | None = None, settings: Sett
 
 def _reviews_total(store, wanted) -> int:
     if wanted is None:
-        return store.query("SELECT count(*) FROM reviews WHERE cram = 0")[0][0]
+        return (store.query("SELECT count(*) FROM reviews")[0][0]
+                - store.query("SELECT count(*) FROM reviews WHERE cram = 1")[0][0])
     marks = ",".join("?" * len(wanted))
     return store.query(f"SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id "
                        f"WHERE r.cram = 0 AND c.bank_id IN ({marks})", tuple(wanted))[0][0]
