@@ -72,9 +72,11 @@ def anki(ctx, paths, output, split, state_file):
     except ExportError as exc:
         _fail(exc.problems, len({p.file for p in exc.problems}), len(results))
     except OSError as exc:
-        click.echo(f"{exc.filename or ''}: error: cannot write: {exc.strerror or exc}", err=True)
+        click.echo(f"{exc.filename or 'output'}: error: cannot write: {exc.strerror or exc}", err=True)
         sys.exit(1)
     for plan in plans:
+        for warning in plan.warnings:
+            click.echo(warning, err=True)
         click.echo(f"wrote {plan.summary()}", err=True)
 
 
@@ -106,5 +108,8 @@ def _plans(inputs, output, split, plan_type):
     if split:
         folder = Path(output) if output else Path(".")
         return [plan_type(folder / f"{i.bank.id}.apkg", [i]) for i in inputs]
+    if output and Path(output).is_dir():
+        raise click.BadParameter(f"{output} is a folder: name the .apkg file to write, or add --split to write "
+                                 "a package per bank into it", param_hint="'-o'")
     default = f"{inputs[0].bank.id}.apkg" if len(inputs) == 1 else "quizapp.apkg"
     return [plan_type(Path(output) if output else Path(default), inputs)]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +34,8 @@ class PackagePlan:
     media: Media = field(default_factory=Media)
     notes: int = 0
     cards: int = 0
-    by_type: Counter = field(default_factory=Counter)
     timestamp: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
@@ -62,6 +61,13 @@ def _locate(item: BankInput, where: tuple, message: str) -> Problem:
     return Problem(item.display, *locate(root, where), message)
 
 
+def _retyped(item: BankInput, index: int, question_id: str) -> str:
+    problem = _locate(item, ("questions", index, "type"), "")
+    return (f"{problem.file}:{problem.line}:{problem.column}: warning: question {question_id!r} changed type "
+            "since the last export; Anki keeps a note's type, so it will not update this note (its import "
+            "reports a conflict): give the question a new id to replace it")
+
+
 def build(plan: PackagePlan, state: ExportState, now: int, progress=None) -> list[Problem]:
     """Fill the plan's decks with notes; returns problems (images) instead of raising."""
     problems: list[Problem] = []
@@ -81,14 +87,15 @@ def build(plan: PackagePlan, state: ExportState, now: int, progress=None) -> lis
             guid = note_guid(bank.id, question.id)
             model, fields = note_fields(question, index, renderer, guid, bank.id, source)
             tags = note_tags(bank.id, bank.tags, question.tags)
-            mod = state.mod_time(guid, content_hash(model.model_id, fields, tags), now)
+            previous = state.previous_note_type(guid)
+            if previous is not None and previous != model.model_id:
+                plan.warnings.append(_retyped(item, index, question.id))
+            mod = state.mod_time(guid, content_hash(model.model_id, fields, tags), now, model.model_id)
             note = QuizNote(model, fields, tags, guid, due, mod)
             deck.add_note(note)
             due += 1
             plan.notes += 1
-            cards = len(note.cards)
-            plan.cards += cards
-            plan.by_type[question.type] += cards
+            plan.cards += len(note.cards)
             plan.timestamp = max(plan.timestamp, mod)
             if progress is not None:
                 progress(1)
@@ -117,9 +124,8 @@ def export_packages(plans: list[PackagePlan], state: ExportState, now: int, prog
         state_tmp = state.write_temp()
         if state_tmp is not None:
             temps.append((state_tmp, state.path))
-    except BaseException:
-        for tmp, _ in temps:
+        for tmp, final in temps:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in temps:  # after a failure (or ^C) no temporary file stays behind
             tmp.unlink(missing_ok=True)
-        raise
-    for tmp, final in temps:
-        os.replace(tmp, final)

@@ -1,4 +1,4 @@
-"""The export state: per note, a hash of its content and the modification time it was exported with.
+"""The export state: per note, a hash of its content, the modification time and note type it was exported with.
 
 Anki's importer updates an existing note only when the incoming note's modification time is newer than its
 own.  Keeping the time a note was last exported with, and moving it forward only when the note's content
@@ -35,7 +35,7 @@ def content_hash(model_id: int, fields: list[str], tags: list[str]) -> str:
 
 
 class ExportState:
-    """guid -> (content hash, modification time in whole seconds), loaded from and saved to a JSON file."""
+    """guid -> [content hash, modification time in whole seconds, note type id], kept in a JSON file."""
 
     def __init__(self, path: Path | None, notes: dict[str, list] | None = None) -> None:
         self.path = path
@@ -51,20 +51,25 @@ class ExportState:
             if data.get("format") != STATE_FORMAT or not isinstance(notes, dict):
                 raise ValueError("unknown format")
             for entry in notes.values():
-                if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], int)):
+                if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[1], int)):
                     raise ValueError("bad entry")
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StateError(f"{path}: error: cannot use the Anki export state ({exc}); move it away to start "
                              "afresh (every note will then count as changed once)") from None
         return cls(path, notes)
 
-    def mod_time(self, guid: str, digest: str, now: int) -> int:
+    def previous_note_type(self, guid: str) -> int | None:
+        """The note type the note was last exported with, if it was."""
+        entry = self.notes.get(guid)
+        return None if entry is None else entry[2]
+
+    def mod_time(self, guid: str, digest: str, now: int, note_type: int) -> int:
         """The note's modification time: unchanged content keeps its time, changed content moves it forward."""
         entry = self.notes.get(guid)
         if entry is not None and entry[0] == digest:
             return entry[1]
         mod = now if entry is None else max(now, entry[1] + 1)
-        self.notes[guid] = [digest, mod]
+        self.notes[guid] = [digest, mod, note_type]
         return mod
 
     def write_temp(self) -> Path | None:

@@ -104,6 +104,12 @@ def test_an_unwritable_output_is_an_error_not_a_traceback(export_anki, special_b
     assert not export_anki.state.exists()
 
 
+def test_an_output_folder_without_split_is_a_usage_error(export_anki, special_bank, tmp_path):
+    result = export_anki(special_bank, "-o", tmp_path)
+    assert result.exit_code == 2 and "is a folder" in result.stderr and "--split" in result.stderr
+    assert not export_anki.state.exists()
+
+
 def test_state_defaults_to_beside_the_review_store(special_bank, tmp_path):
     db = tmp_path / "store" / "quizapp.sqlite3"
     result = CliRunner().invoke(main, ["--db", str(db), "export", "anki", str(special_bank), "-o",

@@ -71,25 +71,26 @@ def test_mod_time_moves_forward_exactly_when_content_changes(tmp_path):
     state = ExportState(tmp_path / "state.json")
     a, b = content_hash(1, ["x"], ["t"]), content_hash(1, ["y"], ["t"])
     assert content_hash(1, ["x"], ["u"]) != a and content_hash(2, ["x"], ["t"]) != a
-    assert state.mod_time("g", a, now=1000) == 1000
-    assert state.mod_time("g", a, now=5000) == 1000  # unchanged: the old time
-    assert state.mod_time("g", b, now=5000) == 5000  # changed: now
-    assert state.mod_time("g", a, now=5000) == 5001  # changed again within the second: still newer
-    assert state.mod_time("g", a, now=4000) == 5001  # clock went back: unchanged keeps its time
-    assert state.mod_time("g", b, now=4000) == 5002  # ...and a change still moves forward
+    assert state.mod_time("g", a, now=1000, note_type=1) == 1000
+    assert state.mod_time("g", a, now=5000, note_type=1) == 1000  # unchanged: the old time
+    assert state.mod_time("g", b, now=5000, note_type=1) == 5000  # changed: now
+    assert state.mod_time("g", a, now=5000, note_type=1) == 5001  # changed again within the second: still newer
+    assert state.mod_time("g", a, now=4000, note_type=1) == 5001  # clock went back: unchanged keeps its time
+    assert state.mod_time("g", b, now=4000, note_type=1) == 5002  # ...and a change still moves forward
 
 
 def test_state_survives_a_save_and_load(tmp_path):
     state = ExportState(tmp_path / "sub" / "state.json")
-    state.mod_time("g", "h", now=7)
+    state.mod_time("g", "h", now=7, note_type=1)
     tmp = state.write_temp()
     tmp.replace(state.path)
-    assert ExportState.load(state.path).notes == {"g": ["h", 7]}
+    assert ExportState.load(state.path).notes == {"g": ["h", 7, 1]}
     assert ExportState.load(tmp_path / "absent.json").notes == {}
 
 
 @pytest.mark.parametrize("content", ["[]", "{}", '{"format": 2, "notes": {}}', '{"format": 1, "notes": {"g": 3}}',
-                                     '{"format": 1, "notes": {"g": ["h", "7"]}}', "\xff"])
+                                     '{"format": 1, "notes": {"g": ["h", "7", 1]}}',
+                                     '{"format": 1, "notes": {"g": ["h", 7]}}', "\xff"])
 def test_a_damaged_state_is_refused(tmp_path, content):
     path = tmp_path / "state.json"
     path.write_text(content, encoding="latin-1")

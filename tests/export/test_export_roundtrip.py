@@ -166,3 +166,19 @@ def test_a_new_cloze_deletion_adds_its_card(special_bank, export_anki, anki_coll
     cloze = note_by_id(col, "special-chars/three-blanks")
     assert sorted(c.ord for c in cloze.cards()) == [0, 1, 2, 3]
     assert col.card_count() == 10
+
+
+def test_a_question_that_changes_type_is_flagged(special_bank, export_anki, anki_collection, tmp_path):
+    col = anki_collection
+    assert export_anki(special_bank, "-o", tmp_path / "a.apkg").exit_code == 0
+    import_package(col, tmp_path / "a.apkg")
+    text = special_bank.read_text(encoding="utf-8")
+    special_bank.write_text(text.replace("type: true_false\n    prompt: \"The picture", "type: short_answer\n"
+                                         "    prompt: \"The picture").replace("answer: true", "answer: dot"),
+                            encoding="utf-8")
+    result = export_anki(special_bank, "-o", tmp_path / "b.apkg")
+    assert result.exit_code == 0
+    line = text.splitlines().index("    type: true_false") + 1
+    assert result.stderr.startswith(f"{special_bank}:{line}:11: warning: question 'picture' changed type")
+    log = import_package(col, tmp_path / "b.apkg")  # what the warning is about: Anki refuses the new type
+    assert (len(log.new), len(log.updated), len(log.conflicting)) == (0, 0, 1)
