@@ -80,6 +80,13 @@ def test_awkward_bank_arrives_intact(special_bank, export_anki, anki_collection,
     for kind, model in notetypes.NOTE_TYPES.items():
         assert col.models.by_name(NOTE_TYPE_NAMES[kind])["id"] == model.model_id
 
+    for cid in col.find_cards(""):  # every template renders both sides, with the footer on the back
+        card = col.get_card(cid)
+        front, back = card.question(), card.answer()
+        for side in (front, back):
+            assert "no field called" not in side and "card is blank" not in side.lower()
+        assert f'<div class="qid">{card.note()["ID"]}</div>' in back
+
 
 def test_bundled_decks_import_with_their_decks_and_tags(export_anki, anki_collection, tmp_path):
     decks = bundled_decks_dir()
