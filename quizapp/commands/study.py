@@ -1,6 +1,7 @@
 """`quizapp study`: a spaced-repetition session in the terminal UI, or line by line with --plain."""
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime, timezone
 
@@ -112,6 +113,9 @@ def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:
     from ..srs import Engine, StoreError
     from ..srs.plain import LineStudy
     from ..srs.store import Store
+    # Bytes that are not UTF-8 in piped input are a wrong answer, not a crash.
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
     try:
         with Store.open(db) as store:
             engine = Engine(store, banks, settings)
@@ -120,3 +124,6 @@ def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except BrokenPipeError:
+        # The reader went away (`| head`); every answer so far is saved. Silence the flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -55,8 +55,7 @@ def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = Fa
                 out.append(engine.study_card(*row))
         return out
 
-    with store._lock:
-        conn = store.conn
+    with store.reading() as conn:
         q.learning = [engine.study_card(*row) for row in conn.execute(
             f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state IN (1, 3) AND due < ? ORDER BY due, id",
             (q.day_end_us,)) if selected(row[1], row[2], row[3])]

@@ -122,10 +122,7 @@ class Session:
             before = CardState(*row[:8])
             after = before if self.cram else apply_rating(self.engine.scheduler, card.card_id, before, rating, now)
             if not self.cram:
-                conn.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
-                             "last_review = ?, reps = ?, lapses = ? WHERE id = ?",
-                             (after.state, after.step, after.stability, after.difficulty, after.due_us,
-                              after.last_review_us, after.reps, after.lapses, card.card_id))
+                _write_state(conn, card.card_id, after)
             review_id = conn.execute(
                 "INSERT INTO reviews (card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
                 "state_before, state_after, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -165,18 +162,19 @@ class Session:
             latest = conn.execute("SELECT max(id) FROM reviews WHERE card_id = ?", (answered.card.card_id,)).fetchone()[0]
             if latest != answered.review_id:
                 return None
-            b = answered.before
             if not self.cram:
-                conn.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
-                             "last_review = ?, reps = ?, lapses = ? WHERE id = ?",
-                             (b.state, b.step, b.stability, b.difficulty, b.due_us, b.last_review_us, b.reps,
-                              b.lapses, answered.card.card_id))
+                _write_state(conn, answered.card.card_id, answered.before)
             conn.execute("DELETE FROM reviews WHERE id = ?", (answered.review_id,))
         self._undo.pop()
         self._q.learning, self._q.reviews, self._q.new = (list(x) for x in entry.queue)
         self._done, self._right = entry.done, entry.right
         self._front = answered.card
         return answered.card
+
+
+def _write_state(conn, card_id: int, s: CardState) -> None:
+    conn.execute(f"UPDATE cards SET ({_STATE_COLUMNS}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+                 (s.state, s.step, s.stability, s.difficulty, s.due_us, s.last_review_us, s.reps, s.lapses, card_id))
 
 
 def _remove(queue: list[StudyCard], card_id: int) -> None:

@@ -150,6 +150,9 @@ class Store:
                 raise _sqlite_error(self.path, exc) from None
             try:
                 yield self.conn
+            except sqlite3.Error as exc:  # disk full, I/O error, corruption found mid-way
+                self.conn.execute("ROLLBACK")
+                raise _sqlite_error(self.path, exc) from exc
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
@@ -159,6 +162,15 @@ class Store:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise _sqlite_error(self.path, exc) from None
+
+    @contextmanager
+    def reading(self):
+        """The connection for several reads in a row (no transaction); SQLite errors become StoreError."""
+        with self._lock:
+            try:
+                yield self.conn
+            except sqlite3.Error as exc:
+                raise _sqlite_error(self.path, exc) from exc
 
     def query(self, sql: str, params=()) -> list:
         with self._lock:

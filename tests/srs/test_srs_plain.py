@@ -138,3 +138,11 @@ def test_ordering_and_matching_lines():
             assert str(exc)
         else:
             raise AssertionError(f"{bad!r} should not be readable")
+
+
+def test_bytes_that_are_not_utf8_are_just_a_wrong_answer(tmp_path):
+    path = write_bank(tmp_path / "plain.yaml", bank_data("plain", QUESTIONS))
+    proc = subprocess.run([sys.executable, "-m", "quizapp", "study", "--plain", "--db", str(tmp_path / "s.sqlite3"),
+                           str(path)], input=b"\xff\xfe\n\n", capture_output=True, timeout=60, env=subprocess_env())
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+    assert b"could not read that" in proc.stdout

@@ -35,7 +35,7 @@ def test_new_store_has_version_wal_and_foreign_keys(tmp_path):
     assert q("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert q("PRAGMA foreign_keys").fetchone()[0] == 1
     assert q("PRAGMA busy_timeout").fetchone()[0] >= 1000
-    with pytest.raises(sqlite3.IntegrityError):  # a review of no card is refused by the foreign key
+    with pytest.raises(StoreError, match="FOREIGN KEY"):  # a review of no card is refused by the foreign key
         with store.transaction() as conn:
             conn.execute("INSERT INTO reviews (card_id, generation, reviewed_at, rating, state_before, state_after, "
                          "before_json, after_json) VALUES (999, 1, 0, 3, 0, 1, '{}', '{}')")
