@@ -31,8 +31,8 @@ _EDGE_PUNCTUATION = " \t.,;:!?\"'()[]"
 
 def normalize(text: str, case_sensitive: bool = False) -> str:
     """Compare answers the way a teacher would: ignore spacing, edge punctuation and (usually) case."""
-    text = unicodedata.normalize("NFKC", str(text))
-    text = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    text = " ".join(unicodedata.normalize("NFKC", str(text)).split())
+    text = text.strip(_EDGE_PUNCTUATION) or text  # an answer that is all punctuation ("?!") keeps it
     return text if case_sensitive else text.casefold()
 
 

@@ -16,6 +16,7 @@ BANK = Bank.model_validate({"id": "k", "title": "Checks", "questions": [
     {"id": "strict", "type": "short_answer", "prompt": "?", "answer": "Pyongyang", "fuzzy": False},
     {"id": "symbol", "type": "short_answer", "prompt": "?", "answer": "mRNA", "case_sensitive": True},
     {"id": "cobalt", "type": "short_answer", "prompt": "?", "answer": "Co", "case_sensitive": True},
+    {"id": "punct", "type": "short_answer", "prompt": "?", "answer": "?!"},
     {"id": "year", "type": "short_answer", "prompt": "?", "answer": "June 1999"},
     {"id": "pop", "type": "numeric", "prompt": "?", "answer": 25, "tolerance": 1, "unit": "million"},
     {"id": "big", "type": "numeric", "prompt": "?", "answer": 1000},
@@ -47,6 +48,8 @@ CASES = [
     ("king", 0, "Sejong teh Grat", True, True),  # two edits in 16 letters
     ("king", 0, "Taejo the Great", False, False),
     ("king", 0, "", False, False),
+    ("punct", 0, "?!", True, False),  # an answer of punctuation only is still checkable
+    ("punct", 0, "!", False, False),
     ("strict", 0, "Pyongyang", True, False),
     ("strict", 0, "Pyongang", False, False),  # fuzzy: false rejects the typo
     ("symbol", 0, "mRNA", True, False),
@@ -132,3 +135,31 @@ def test_parse_number(text, value):
 
 def test_typo_allowance_grows_with_length():
     assert [allowed_typos(n) for n in (1, 3, 4, 7, 8, 15, 16, 40)] == [0, 0, 1, 1, 2, 2, 3, 3]
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12))
+@hsettings(max_examples=200, deadline=None)
+def test_any_integer_with_thousands_separators_parses(n):
+    assert parse_number(f"{n:,}") == n
+    assert parse_number(f"{n:,}".replace(",", " ")) == n
+    assert parse_number(f"{n} %") == n
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+       .filter(lambda s: s.strip()))
+@hsettings(max_examples=200, deadline=None)
+def test_the_exact_answer_is_always_right_and_never_a_typo(text):
+    q = Bank.model_validate({"id": "h", "title": "H", "questions": [
+        {"id": "s", "type": "short_answer", "prompt": "?", "answer": text}]}).questions[0]
+    result = check_answer(q, 0, q.answer)
+    assert result.correct and not result.typo
+
+
+@given(st.permutations(["VHS", "DVD", "USB", "SD"]))
+def test_only_the_right_order_is_right(order):
+    result = check_answer(Q["order"], 0, order)
+    assert result.correct == (order == ["VHS", "DVD", "USB", "SD"])
+    assert [ok for _, ok in result.details] == [a == b for a, b in zip(order, ["VHS", "DVD", "USB", "SD"])]

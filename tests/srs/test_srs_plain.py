@@ -146,3 +146,21 @@ def test_bytes_that_are_not_utf8_are_just_a_wrong_answer(tmp_path):
                            str(path)], input=b"\xff\xfe\n\n", capture_output=True, timeout=60, env=subprocess_env())
     assert proc.returncode == 0 and b"Traceback" not in proc.stderr
     assert b"could not read that" in proc.stdout
+
+
+def test_two_line_sessions_at_once_lose_no_review(tmp_path):
+    path = write_bank(tmp_path / "many.yaml", bank_data("many", [tf(f"q{i}") for i in range(1, 61)]))
+    db = tmp_path / "s.sqlite3"
+    cmd = [sys.executable, "-m", "quizapp", "study", "--plain", "--new", "60", "--db", str(db), str(path)]
+    procs = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=subprocess_env()) for _ in range(2)]
+    outs = [p.communicate(b"t\n\n" * 40, timeout=120) for p in procs]  # both start on the same new cards
+    assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
+    saved = sum(o[0].count(b"saved (review") for o in outs)
+    assert saved == 80
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == saved
+        assert conn.execute("SELECT sum(reps) FROM cards").fetchone()[0] == saved
+    finally:
+        conn.close()
