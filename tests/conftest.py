@@ -1,14 +1,9 @@
 """Shared fixtures: isolated cache, store and config directories for every test."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-BANKS = Path(__file__).resolve().parent / "banks"
-SEEDS = ROOT.parent / "shared" / "seeds"
+from tests_support import ROOT, SEEDS, subprocess_env  # noqa: F401  (shared helpers live in tests_support)
 
 
 @pytest.fixture(autouse=True)
@@ -22,10 +17,3 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("QUIZAPP_NO_CACHE", raising=False)
     yield
 
-
-def subprocess_env(**extra) -> dict:
-    """The environment for a `quizapp` subprocess: the test's isolated dirs, no colours."""
-    env = dict(os.environ)
-    env.update({"NO_COLOR": "1", "PYTHONWARNINGS": "ignore"})
-    env.update(extra)
-    return env

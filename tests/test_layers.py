@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from tests_support import ROOT
 
 CORE = ["quizapp.bank", "quizapp.srs", "quizapp.export"]
 

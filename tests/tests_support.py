@@ -1,9 +1,12 @@
 """Helpers shared by test modules (the broken-bank corpus and its expectations)."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
 BANKS = Path(__file__).resolve().parent / "banks"
 BROKEN = BANKS / "broken"
 VALID = BANKS / "valid"
@@ -22,3 +25,11 @@ def expectations() -> dict[str, tuple[int, int, str]]:
         line, col = pos.split(":")
         out[name] = (int(line), int(col), fragment)
     return out
+
+
+def subprocess_env(**extra) -> dict:
+    """The environment for a `quizapp` subprocess: the test's isolated dirs, no colours."""
+    env = dict(os.environ)
+    env.update({"NO_COLOR": "1", "PYTHONWARNINGS": "ignore"})
+    env.update(extra)
+    return env

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from quizapp.bank.grounding import find_quote, normalise
 from quizapp.cli import main
 from tests_support import VALID
-from conftest import ROOT, SEEDS
+from tests_support import ROOT, SEEDS
 
 
 def test_normalisation_of_quotes_dashes_and_space():

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import subprocess_env
+from tests_support import subprocess_env
 from srs_support import bank_data, tf, write_bank
 
 RUNS = 24

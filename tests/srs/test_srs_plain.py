@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 import sys
 
-from conftest import subprocess_env
+from tests_support import subprocess_env
 from quizapp.srs.lineformat import layout_card, parse_line
 from srs_support import bank_data, make_bank, tf, write_bank
 

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import subprocess_env
+from tests_support import subprocess_env
 from quizapp.srs import Rating, compute_stats
 from srs_support import DAY, MINUTE, T0, bank_data, engine, settings, tf, tf_bank, write_bank
 
