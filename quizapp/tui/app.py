@@ -148,9 +148,9 @@ class QuizApp(App[int]):
 # -- entry points used by the commands -----------------------------------------------------
 def _run(app: QuizApp) -> None:
     import sys
-    code = app.run()
-    if code:
-        sys.exit(code)
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 def run_library(ctx) -> None:

@@ -63,6 +63,33 @@ def make_app(clock):
     return make
 
 
+MARKUP = Path(__file__).resolve().parent / "banks" / "markup.yaml"
+BROKEN = REPO / "tests" / "banks" / "broken" / "mc-answer-not-in-choices.yaml"
+
+
+@pytest.fixture
+def library(tmp_path):
+    """A library folder: the all-types bank, the markup bank and one invalid bank."""
+    import shutil
+    folder = tmp_path / "library"
+    folder.mkdir()
+    for source in (ALL_TYPES, MARKUP, BROKEN):
+        shutil.copy(source, folder / source.name)
+    return folder
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (from the app's own SVG screenshot)."""
+    import html
+    import re
+    svg = app.export_screenshot()
+    rows = re.findall(r'<text class="[^"]*" x="[^"]*" y="([^"]*)"[^>]*>(.*?)</text>', svg)
+    lines: dict[float, str] = {}
+    for y, text in rows:
+        lines[float(y)] = lines.get(float(y), "") + html.unescape(re.sub(r"<[^>]+>", "", text))
+    return "\n".join(lines[y].replace("\xa0", " ") for y in sorted(lines))
+
+
 @pytest.fixture
 def all_types():
     from quizapp.bank import load_bank

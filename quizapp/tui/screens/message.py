@@ -35,6 +35,6 @@ class MessageScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         if self.fatal:
-            self.app.exit(1)
+            self.app.exit(1, return_code=1)
         else:
             self.dismiss()

@@ -119,4 +119,4 @@ class QuizScreen(Screen):
     async def action_finish(self) -> None:
         from .score import ScoreScreen
         answered = [item for item in self.items if item.result is not None]
-        await self.app.switch_screen(ScoreScreen(answered, len(self.items), self.banks, standalone=self.standalone))
+        self.app.switch_screen(ScoreScreen(answered, len(self.items), self.banks, standalone=self.standalone))

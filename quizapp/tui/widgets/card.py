@@ -52,7 +52,8 @@ class CardView(VerticalScroll):
     DEFAULT_CSS = """
     CardView { height: 1fr; padding: 0 1; }
     CardView .card-meta { color: $text-muted; height: 1; }
-    CardView .prompt { margin: 1 0 0 0; height: auto; background: transparent; }
+    CardView .prompt-box { height: auto; max-height: 45vh; margin: 1 0 0 0; }
+    CardView .prompt { height: auto; background: transparent; padding: 0 1; }
     CardView .prompt MarkdownParagraph { margin: 0 0 1 0; }
     CardView .answer { margin: 0 0 1 0; }
     """
@@ -74,7 +75,9 @@ class CardView(VerticalScroll):
     def compose(self):
         meta = f"{self.bank.title} · {TYPE_NAMES[self.question.type]}" + (f" · {self.meta}" if self.meta else "")
         yield Static(literal(meta), classes="card-meta")
-        yield Markdown(self.prompt_markdown(), classes="prompt")
+        # A long prompt scrolls in its own box, so the input below it always stays on screen.
+        with VerticalScroll(classes="prompt-box"):
+            yield Markdown(self.prompt_markdown(), classes="prompt")
         yield self.input
 
     async def show_feedback(self, result) -> None:

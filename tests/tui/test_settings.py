@@ -1,0 +1,60 @@
+"""Pilot tests of settings: saved to the config file, used by the next app; bad values refused."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from quizapp.tui.config import load_config
+from quizapp.tui.screens.settings import SettingsScreen
+
+from .driving import type_text, wait_for
+
+
+async def set_field(pilot, field: str, value: str) -> None:
+    pilot.app.screen.query_one(f"#{field}").focus()
+    await pilot.pause()
+    await pilot.press("end", *["backspace"] * 8)
+    await type_text(pilot, value)
+
+
+async def test_settings_saved_and_used_next_time(make_app, library):
+    app = make_app(only_paths=[library])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await set_field(pilot, "new_per_day", "5")
+        await set_field(pilot, "desired_retention", "0.85")
+        app.screen.query_one("#theme").focus()
+        await pilot.press("right", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        assert app.theme == "textual-light"
+    saved = json.loads((Path(os.environ["QUIZAPP_CONFIG_DIR"]) / "settings.json").read_text())
+    assert saved == {"new_per_day": 5, "reviews_per_day": 200, "desired_retention": 0.85, "theme": "light"}
+    again = make_app(only_paths=[library])
+    assert again.config == load_config() and again.settings().new_per_day == 5
+    assert again.settings().desired_retention == 0.85
+
+
+async def test_out_of_range_retention_refused(make_app, library):
+    app = make_app(only_paths=[library])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await set_field(pilot, "desired_retention", "1.5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)  # still open, with an error notification
+        assert any("retention" in n.message for n in app._notifications)
+    assert not (Path(os.environ["QUIZAPP_CONFIG_DIR"]) / "settings.json").exists()
+
+
+def test_damaged_config_falls_back_to_defaults(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"new_per_day": "lots", "reviews_per_day": 50, "desired_retention": 3, "theme": "light"}')
+    config = load_config(path)
+    assert (config.new_per_day, config.reviews_per_day, config.desired_retention, config.theme) == (20, 50, 0.9, "light")
+    path.write_text("not json")
+    assert load_config(path).new_per_day == 20
