@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ..text import clean, literal
+from ..widgets.card import cloze_prompt
 from ..widgets.feedback import citation
 
 
@@ -42,7 +43,7 @@ class Mistake(Vertical):
 
     def compose(self):
         q = self.item.question
-        prompt = q.text if q.type == "cloze" else q.prompt
+        prompt = cloze_prompt(q.text, self.item.ord)[0] if q.type == "cloze" else q.prompt
         yield Static(Content.styled(f"{self.number}. ", "bold") + literal(prompt.splitlines()[0]))
         yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"), literal(shown(self.item.given))))
         yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"),

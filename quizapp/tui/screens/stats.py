@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual import work
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -18,13 +18,25 @@ def figure_rows(stats: dict) -> list[tuple[str, str]]:
             ("Learning", str(stats["cards_learning"])), ("Review", str(stats["cards_review"])),
             ("Due today", str(stats["due_today"])), ("Reviews today", str(stats["reviews_today"])),
             ("Reviews in all", str(stats["reviews_total"])),
-            ("Retention (30 days)", f"{retention:.0%}" if retention is not None else "—")]
+            ("Retention, 30 days", f"{retention:.0%}" if retention is not None else "—")]
 
 
 def figures(rows: list[tuple[str, str]]) -> Content:
     width = max(len(k) for k, _ in rows) + 2
     return Content("\n").join(Content.assemble(Content.styled(k.ljust(width), "$text-muted"),
                                                Content.styled(v, "bold")) for k, v in rows)
+
+
+def bank_lines(per_bank: dict, width: int) -> Content:
+    """One line a bank: title (cut to fit), learned of total, due today."""
+    head = Content.styled(f"{'Bank':<{width}} {'learned':>13} {'due':>5}", "bold")
+    lines = [head]
+    for bank_id, b in per_bank.items():
+        title = clean(b.get("title") or bank_id)
+        title = title if len(title) <= width else title[: width - 1] + "…"
+        learned = f"{b['cards_total'] - b['cards_new']} of {b['cards_total']}"
+        lines.append(Content(f"{title:<{width}} {learned:>13} {b['due_today']:>5}"))
+    return Content("\n").join(lines)
 
 
 class StatsScreen(Screen):
@@ -62,15 +74,18 @@ class StatsScreen(Screen):
     async def show(self, stats: dict) -> None:
         body = self.query_one("#stats")
         await body.remove_children()
-        per_bank = [(clean(b.get("title") or bank_id), f"{b['cards_total'] - b['cards_new']}/{b['cards_total']} "
-                     f"learned · {b['due_today']} due") for bank_id, b in stats["banks"].items()]
-        widgets = [
-            Horizontal(Static(figures(figure_rows(stats)), id="stats-figures"),
-                       Static(figures(per_bank) if per_bank else Content("No cards yet."), id="stats-banks"),
-                       id="stats-top"),
-            BarChart("Due in the next 30 days", [(d["date"], d["due"]) for d in stats["forecast"]], id="forecast"),
-            BarChart("Reviews in the last 30 days", [(d["date"], d["count"]) for d in stats["reviews_per_day"]],
+        rows = figure_rows(stats)
+        charts = Grid(
+            BarChart("Due, next 30 days", [(d["date"], d["due"]) for d in stats["forecast"]], id="forecast"),
+            BarChart("Reviews, last 30 days", [(d["date"], d["count"]) for d in stats["reviews_per_day"]],
                      id="reviews-chart"),
+            id="stats-charts", classes="-wide" if self.size.width >= 140 else "")
+        widgets = [
+            Horizontal(Static(figures(rows[:4]), id="stats-figures"), Static(figures(rows[4:]), id="stats-figures2"),
+                       id="stats-top"),
+            charts,
+            Static(bank_lines(stats["banks"], max(self.size.width - 30, 20)) if stats["banks"]
+                   else Content("No cards yet."), id="stats-banks"),
         ]
         if stats["hardest"]:
             lines = [Content.styled("Hardest cards", "bold")]

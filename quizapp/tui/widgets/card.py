@@ -85,4 +85,5 @@ class CardView(VerticalScroll):
         self.input.accept(result)
         self.feedback = Feedback(self.bank, self.question, result)
         await self.mount(self.feedback)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        # Show the marked input and the feedback under it (the prompt scrolls back with ↑ or the mouse).
+        self.call_after_refresh(self.scroll_to_widget, self.input, animate=False, top=True)

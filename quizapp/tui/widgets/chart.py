@@ -38,7 +38,7 @@ class BarChart(Widget):
         peak = max(values, default=0)
         total = sum(values)
         head = Content.assemble(Content.styled(self.title, "bold"),
-                                Content.styled(f"  total {total} · peak {peak}", "$text-muted"))
+                                Content.styled(f"  ·  total {total}, peak {peak}", "$text-muted"))
         width = max(len(str(peak)), 1)
         lines = [head]
         for i, row in enumerate(bar_rows(values, self.bar_height)):
