@@ -60,15 +60,13 @@ def help_text() -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    AUTO_FOCUS = "#help-box"
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
 
     def compose(self):
         with VerticalScroll(id="help-box"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             yield Static(help_text(), id="help-text")
-
-    def on_mount(self) -> None:
-        self.query_one("#help-box").focus()
 
     async def action_dismiss(self, result=None) -> None:
         self.dismiss()

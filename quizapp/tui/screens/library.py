@@ -30,6 +30,7 @@ class LibraryScreen(Screen):
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
+    AUTO_FOCUS = "#banks"
     PALETTE = (("study", "Study the selected banks", "Start a spaced-repetition session"),
                ("quiz", "Quiz on the selected banks", "An exam scored at the end; the schedule is untouched"),
                ("search", "Search the library", "Filter banks by title, id or #tag"))
@@ -54,7 +55,6 @@ class LibraryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
         self.sub_title = "Library"
         self.load_library()
 
@@ -72,14 +72,20 @@ class LibraryScreen(Screen):
         from ...srs import StoreError
         store = self.app.call_from_thread(self.app.open_store)
         if store is None:
+            self.app.call_from_thread(self.halt)
             return
         try:
             self.app.library_engine = self.app.make_engine(banks)
             stats = self.app.library_stats(banks)
         except StoreError as exc:
+            self.app.call_from_thread(self.halt)
             self.app.call_from_thread(self.app.show_store_error, exc)
             return
         self.app.call_from_thread(self.show_counts, stats)
+
+    def halt(self) -> None:
+        self.query_one("#loading").display = False
+        self.set_status("Your progress cannot be read: the review store cannot be used")
 
     @work(thread=True, exclusive=True, group="counts")
     def reload_counts(self) -> None:

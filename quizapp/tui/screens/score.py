@@ -56,6 +56,7 @@ class Mistake(Vertical):
 class ScoreScreen(Screen):
     """r records the answers in the spaced-repetition schedule; nothing is recorded otherwise."""
 
+    AUTO_FOCUS = "#score"
     BINDINGS = [
         Binding("r", "record", "Record in schedule"),
         Binding("enter,escape,q", "leave", "Done"),
@@ -86,7 +87,6 @@ class ScoreScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz score"
-        self.query_one("#score").focus()
 
     def action_record(self) -> None:
         if self.recorded:

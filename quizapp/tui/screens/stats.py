@@ -43,6 +43,7 @@ class StatsScreen(Screen):
     """Escape goes back."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+    AUTO_FOCUS = "#stats"
 
     def __init__(self, banks: list) -> None:
         super().__init__()
@@ -55,7 +56,6 @@ class StatsScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Statistics"
-        self.query_one("#stats").focus()
         self.load()
 
     @work(thread=True, exclusive=True, group="stats")

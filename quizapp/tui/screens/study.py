@@ -58,15 +58,22 @@ class StudyScreen(Screen):
         from ...srs import StoreError
         store = self.app.call_from_thread(self.app.open_store)
         if store is None:
+            self.app.call_from_thread(self.halt)
             return
         try:
             engine = self.app.engine_for(self.banks)
             session = engine.session(self.app.now(), bank_ids=[b.id for b in self.banks],
                                      tags=self.tags or None, cram=self.cram)
         except StoreError as exc:
+            self.app.call_from_thread(self.halt)
             self.app.call_from_thread(self.app.show_store_error, exc)
             return
         self.app.call_from_thread(self.begin, session)
+
+    def halt(self) -> None:
+        """No session after all: stop the busy bar."""
+        self.query_one("#session-progress", ProgressBar).update(total=1, progress=0)
+        self.query_one("#session-counts", Static).update("No session: the review store cannot be used")
 
     async def begin(self, session) -> None:
         self.session = session
