@@ -46,6 +46,7 @@ def anki(ctx, paths, output, split, state_file):
     from ..bank.loader import load_paths
     from ..export import BankInput, ExportError, ExportState, PackagePlan, StateError, default_state_path
 
+    now = _now()
     obj = ctx.find_root().obj or {}
     targets = list(paths) or library_paths(obj.get("library", ()))
     results, problems = load_paths(targets)
@@ -62,7 +63,6 @@ def anki(ctx, paths, output, split, state_file):
         click.echo(str(exc), err=True)
         sys.exit(1)
     total = sum(len(i.bank.questions) for i in inputs)
-    now = _now()
     try:
         if total >= PROGRESS_MIN_QUESTIONS and sys.stderr.isatty():
             with click.progressbar(length=total, label="Exporting", file=sys.stderr) as bar:

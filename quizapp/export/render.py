@@ -16,7 +16,7 @@ _MD = MarkdownIt("commonmark", {"html": False})
 # Text that markdown-it would turn into one plain paragraph: a single line with none of the characters that
 # start Markdown syntax (emphasis, code, links, images, escapes, entities, HTML) and no list, heading or
 # quote marker at its start.  Most bank text is like this, and rendering it without the parser keeps large
-# exports fast; tests/export/test_render.py checks against markdown-it that both paths give the same HTML.
+# exports fast; tests/export/test_export_render.py checks against markdown-it that both paths give the same HTML.
 _PLAIN = re.compile(r"(?![-+= ]|\d+[.)])[^\\`*_\[\]<>&~#|\x00-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029"
                     r"\u202f\u205f\u3000]*(?<! )")  # the class also leaves out every whitespace but the space
 _SAFE_MEDIA_NAME = re.compile(r"[^A-Za-z0-9._-]+")
