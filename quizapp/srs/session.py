@@ -111,8 +111,7 @@ class Session:
         correct = result.correct if result is not None else None
         given_json = json.dumps(given, ensure_ascii=False, default=str) if given is not None else None
         duration_ms = round(duration * 1000) if duration is not None else None
-        snapshot = _Undo(None, (list(self._q.learning), list(self._q.reviews), list(self._q.new)),
-                         self._done, self._right)
+        queues_before = (list(self._q.learning), list(self._q.reviews), list(self._q.new))
         # The card's state is read inside the write transaction: another session may have answered it meanwhile.
         with self.store.transaction() as conn:
             row = conn.execute(f"SELECT {_STATE_COLUMNS}, generation FROM cards WHERE id = ?",
@@ -129,8 +128,7 @@ class Session:
                 (card.card_id, row[8], to_us(now), int(rating), int(self.cram), given_json, correct, duration_ms,
                  before.state, after.state, json.dumps(before.as_dict()), json.dumps(after.as_dict()))).lastrowid
         answered = Answered(review_id, card, rating, before, after)
-        snapshot.answered = answered
-        self._undo.append(snapshot)
+        self._undo.append(_Undo(answered, queues_before, self._done, self._right))
         self._advance(card, rating, after)
         self._done += 1
         self._right += correct if correct is not None else rating != Rating.Again
