@@ -90,8 +90,8 @@ def study(ctx, paths, plain, db, new_per_day, reviews_per_day, tags, bank_ids, c
     \b
     Examples:
       quizapp study
-      quizapp study decks/korea.yaml --plain
-      quizapp study --tag geography --new 10
+      quizapp study decks/usb-kpop.yaml --plain
+      quizapp study --tag survey --new 10
       printf '1\\n\\nq\\n' | quizapp study --plain mybank.yaml
     """
     banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
