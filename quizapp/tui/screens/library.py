@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
 from ..text import clean, literal, when
+from ..widgets.markdown import KeyFooter
 from .filtering import bank_tags, matches, query_tags
 
 COLUMNS = (("", "mark", 1), ("Bank", "title", None), ("Qs", "questions", 4), ("New", "new", 4),
@@ -52,7 +53,7 @@ class LibraryScreen(Screen):
         with Horizontal(id="status"):
             yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="loading")
             yield Static("Loading banks…", id="status-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Library"

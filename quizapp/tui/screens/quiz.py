@@ -7,9 +7,10 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from ..text import literal
+from ..widgets.markdown import KeyFooter
 from ..widgets.base import AnswerInput
 from ..widgets.card import CardView
 
@@ -62,7 +63,7 @@ class QuizScreen(Screen):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="session-progress")
             yield Static("", id="session-counts")
         yield Static("", id="card-slot")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = "Quiz: " + " + ".join(b.title for b in self.banks[:2]) + (" + …" if len(self.banks) > 2 else "")

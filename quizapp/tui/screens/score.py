@@ -8,11 +8,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Static
 
-from ..text import clean, literal
+from ..text import literal
 from ..widgets.card import cloze_prompt
 from ..widgets.feedback import citation
+from ..widgets.markdown import KeyFooter, MarkdownText
 
 
 def shown(given) -> str:
@@ -31,9 +32,8 @@ def shown(given) -> str:
 class Mistake(Vertical):
     DEFAULT_CSS = """
     Mistake { height: auto; border-left: thick $error; padding: 0 1; margin: 0 0 1 0; }
-    Mistake Markdown { margin: 0; padding: 0; background: transparent; }
-    Mistake Markdown MarkdownParagraph { margin: 0; }
-    Mistake .quote { margin-top: 1; }
+    Mistake .quote { margin-top: 1; border-left: outer $primary; padding: 0 0 0 1; text-style: italic;
+                     color: $text-muted; }
     Mistake .citation { color: $text-muted; text-align: right; }
     """
 
@@ -49,7 +49,7 @@ class Mistake(Vertical):
         yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"),
                                       literal(self.item.result.expected)))
         if q.quote:
-            yield Markdown("\n".join("> " + line for line in clean(q.quote).splitlines()), classes="quote")
+            yield MarkdownText(q.quote, classes="quote")
             yield Static(Content("— " + citation(self.item.bank)), classes="citation")
 
 
@@ -83,7 +83,7 @@ class ScoreScreen(Screen):
                 yield Mistake(n, item)
             yield Static("r records these answers in your schedule (right = Good, wrong = Again); "
                          "otherwise the schedule is untouched.", classes="score-note")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Quiz score"

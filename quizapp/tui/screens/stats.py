@@ -6,9 +6,10 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..text import clean
+from ..widgets.markdown import KeyFooter
 from ..widgets.chart import BarChart
 
 
@@ -52,7 +53,7 @@ class StatsScreen(Screen):
     def compose(self):
         yield Header()
         yield VerticalScroll(Static("Counting…", id="stats-loading"), id="stats")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Statistics"

@@ -5,9 +5,10 @@ from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from ..text import literal
+from ..widgets.markdown import KeyFooter
 from ..widgets.base import AnswerInput
 from ..widgets.card import CardView
 from ..widgets.rating import RatingBar
@@ -47,7 +48,7 @@ class StudyScreen(Screen):
         rating = RatingBar(id="rating")
         rating.display = False
         yield rating
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = " + ".join(b.title for b in self.banks[:2]) + (" + …" if len(self.banks) > 2 else "")
@@ -83,13 +84,10 @@ class StudyScreen(Screen):
     async def show_card(self, card) -> None:
         self.card, self.given, self.result = card, None, None
         self.shown_at = self.app.now()
-        self.query_one("#rating").display = False
-        for old in self.query(CardView):
-            await old.remove()
-        for old in self.query(SessionSummary):
-            await old.remove()
         view = CardView(card.bank, card.question, card.ord, rng=self.app.rng,
-                        meta=card.state + (" · cram" if self.cram else ""), id="card")
+                        meta=card.state + (" · cram" if self.cram else ""))
+        self.query_one("#rating").display = False
+        await self.query("CardView, SessionSummary").remove()
         await self.mount(view, after="#card-slot")
         view.input.focus_first()
         self.update_progress()

@@ -19,6 +19,7 @@ class AnswerInput(Vertical):
     DEFAULT_CSS = """
     AnswerInput { height: auto; }
     AnswerInput .hint { color: $text-muted; height: auto; margin-top: 1; }
+    AnswerInput.-answered .hint { display: none; }
     """
 
     class Submitted(Message):

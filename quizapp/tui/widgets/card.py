@@ -4,13 +4,14 @@ from __future__ import annotations
 import random
 
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from ...bank.models import CLOZE_RE
 from ..text import clean, literal
 from .arrange import MatchingInput, OrderingInput
 from .choices import MultipleChoiceInput, TrueFalseInput
 from .feedback import Feedback
+from .markdown import MarkdownText
 from .typed import ClozeInput, NumericInput, ShortAnswerInput
 
 INPUTS = {
@@ -50,11 +51,11 @@ class CardView(VerticalScroll):
     """One card; scrolls when the prompt, choices or feedback are long, so the input is never cut off."""
 
     DEFAULT_CSS = """
-    CardView { height: 1fr; padding: 0 1; }
+    CardView { height: 1fr; padding: 0 1; align-horizontal: center; }
+    CardView > * { max-width: 110; }
     CardView .card-meta { color: $text-muted; height: 1; }
     CardView .prompt-box { height: auto; max-height: 45vh; margin: 1 0 0 0; }
-    CardView .prompt { height: auto; background: transparent; padding: 0 1; }
-    CardView .prompt MarkdownParagraph { margin: 0 0 1 0; }
+    CardView .prompt { padding: 0 1 1 1; }
     CardView .answer { margin: 0 0 1 0; }
     """
 
@@ -77,7 +78,7 @@ class CardView(VerticalScroll):
         yield Static(literal(meta), classes="card-meta")
         # A long prompt scrolls in its own box, so the input below it always stays on screen.
         with VerticalScroll(classes="prompt-box"):
-            yield Markdown(self.prompt_markdown(), classes="prompt")
+            yield MarkdownText(self.prompt_markdown(), classes="prompt")
         yield self.input
 
     async def show_feedback(self, result) -> None:

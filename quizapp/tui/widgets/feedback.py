@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
+
+from .markdown import MarkdownText
 
 from ..text import clean
 
@@ -31,8 +33,8 @@ class Feedback(Vertical):
     Feedback.-wrong { border-left: thick $error; }
     Feedback .verdict { height: auto; }
     Feedback .expected { height: auto; margin-bottom: 1; }
-    Feedback Markdown { margin: 0; padding: 0; background: transparent; }
-    Feedback Markdown MarkdownParagraph { margin: 0 0 1 0; }
+    Feedback .explanation { margin: 0 0 1 0; }
+    Feedback .quote { border-left: outer $primary; padding: 0 0 0 1; text-style: italic; color: $text-muted; }
     Feedback .citation { color: $text-muted; height: auto; text-align: right; }
     """
 
@@ -45,8 +47,7 @@ class Feedback(Vertical):
         yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(self.result.expected))),
                      classes="expected")
         if self.question.explanation:
-            yield Markdown(clean(self.question.explanation), classes="explanation")
+            yield MarkdownText(self.question.explanation, classes="explanation")
         if self.question.quote:
-            quoted = "\n".join("> " + line for line in clean(self.question.quote).splitlines())
-            yield Markdown(quoted, classes="quote")
+            yield MarkdownText(self.question.quote, classes="quote")
             yield Static(Content("— " + citation(self.bank)), classes="citation")

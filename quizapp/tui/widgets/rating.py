@@ -18,7 +18,7 @@ class RatingBar(Horizontal):
     DEFAULT_CSS = """
     RatingBar { height: auto; align-horizontal: center; padding: 0 1; }
     RatingBar Button { width: 1fr; max-width: 22; margin: 0 1 0 0; }
-    RatingBar Button:focus { text-style: bold reverse; }
+    RatingBar Button:focus { text-style: bold underline; background-tint: $foreground 25%; }
     """
 
     class Rated(Message):

@@ -9,6 +9,8 @@ from .base import MARK_RIGHT, MARK_WRONG, AnswerInput, TextEntry
 
 TYPED_CSS = """
 TypedInput Horizontal { height: auto; }
+TypedInput TextEntry { max-width: 70; }
+TypedInput TextEntry.number { max-width: 24; }
 TypedInput Label.field { padding: 1 1 0 0; color: $text-muted; }
 TypedInput Label.mark { padding: 1 0 0 1; text-style: bold; }
 TypedInput Label.mark.-right { color: $text-success; }
@@ -76,7 +78,7 @@ class NumericInput(ShortAnswerInput):
 
     def compose(self):
         with Horizontal():
-            yield TextEntry(placeholder="A number", id="entry-0")
+            yield TextEntry(placeholder="A number", id="entry-0", classes="number")
             if self.question.unit:
                 yield Label(clean(self.question.unit), classes="field", markup=False)
             yield Label("", classes="mark")
