@@ -154,13 +154,13 @@ def tmux_figures(folder: Path, bank_path: Path, env: dict) -> dict:
     figures = {}
     term = Tmux(f"{python} -m quizapp --library {folder}", env)
     try:
-        at, _ = term.wait(lambda s: "Last studied" in s)
+        at, _ = term.wait(lambda s: "Search: words" in s and "Last studied" in s)
         figures["library on screen"] = at - term.started
         at, _ = term.wait(lambda s: "due today" in s)
         figures["library with counts"] = at - term.started
     finally:
         term.close()
-    term = Tmux(f"{python} -m quizapp study --new-per-day 9999 {bank_path}", env)
+    term = Tmux(f"{python} -m quizapp study --new 9999 {bank_path}", env)
     try:
         at, screen = term.wait(lambda s: "checks" in s or "Press" in s)
         figures["first card"] = at - term.started

@@ -6,8 +6,6 @@ from datetime import datetime, timedelta
 
 from textual.content import Content
 
-from ..srs.scheduler import format_interval
-
 # ESC-introduced sequences (CSI, OSC, DCS, two-byte escapes) and the C0/C1 controls other
 # than newline and tab: a bank must not move the cursor, retitle the terminal or ring bells.
 _ESCAPES = re.compile(
@@ -37,6 +35,7 @@ def when(moment: datetime | None, now: datetime) -> str:
     delta = moment - now
     if abs(delta) < timedelta(minutes=1):
         return "now"
+    from ..srs.scheduler import format_interval  # here: the library screen must not wait for the engine
     span = format_interval(abs(delta))
     if delta > timedelta(0):
         return "tomorrow" if span == "1d" else f"in {span}"

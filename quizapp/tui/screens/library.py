@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
 from ..text import clean, literal, when
-from ..widgets.markdown import KeyFooter
+from ..widgets.footer import KeyFooter
 from .filtering import bank_tags, matches, query_tags
 
 COLUMNS = (("", "mark", 1), ("Bank", "title", None), ("Qs", "questions", 4), ("New", "new", 4),
@@ -105,8 +105,7 @@ class LibraryScreen(Screen):
         self.set_status(self.summary(stats))
 
     def on_resize(self) -> None:
-        if self.loaded:
-            self.fill_table()
+        self.fill_table() if self.loaded else self.set_columns()
 
     def on_screen_resume(self) -> None:
         if self.loaded:  # back from a session: the counts changed
@@ -123,17 +122,21 @@ class LibraryScreen(Screen):
     def fill_table(self) -> None:
         table = self.query_one(DataTable)
         current = self.highlighted()
-        table.clear(columns=True)
-        # The title takes what the fixed columns leave (each column has one cell of padding a side).
-        fixed = sum(width + 2 for _, _, width in COLUMNS if width) + 2 + 2
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width or max(table.size.width - fixed, 12))
+        self.set_columns()
         now = self.app.now()
         for r in self.visible():
             table.add_row(*self.row(r, now), key=r.display)
         if current is not None and current.display in {r.display for r in self.visible()}:
             table.move_cursor(row=table.get_row_index(current.display), animate=False)
         self.show_details()
+
+    def set_columns(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        # The title takes what the fixed columns leave (each column has one cell of padding a side).
+        fixed = sum(width + 2 for _, _, width in COLUMNS if width) + 2 + 2
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width or max(table.size.width - fixed, 12))
 
     def row(self, r, now: datetime) -> tuple:
         if not r.ok:

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
 from ..text import literal
-from ..widgets.markdown import KeyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.base import AnswerInput
 from ..widgets.card import CardView
 

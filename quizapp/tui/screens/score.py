@@ -13,7 +13,8 @@ from textual.widgets import Header, Static
 from ..text import literal
 from ..widgets.card import cloze_prompt
 from ..widgets.feedback import citation
-from ..widgets.markdown import KeyFooter, MarkdownText
+from ..widgets.footer import KeyFooter
+from ..widgets.markdown import MarkdownText
 
 
 def shown(given) -> str:

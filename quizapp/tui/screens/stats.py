@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ..text import clean
-from ..widgets.markdown import KeyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.chart import BarChart
 
 

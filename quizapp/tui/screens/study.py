@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
 from ..text import literal
-from ..widgets.markdown import KeyFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.base import AnswerInput
 from ..widgets.card import CardView
 from ..widgets.rating import RatingBar
@@ -87,10 +87,13 @@ class StudyScreen(Screen):
         view = CardView(card.bank, card.question, card.ord, rng=self.app.rng,
                         meta=card.state + (" · cram" if self.cram else ""))
         self.query_one("#rating").display = False
-        await self.query("CardView, SessionSummary").remove()
+        previous = self.query("CardView, SessionSummary")
+        for widget in previous:
+            widget.display = False
         await self.mount(view, after="#card-slot")
         view.input.focus_first()
         self.update_progress()
+        previous.remove()  # after the new card is up: the learner does not wait for the old one to go
 
     async def show_next(self) -> None:
         card = self.session.next_card(self.app.now())

@@ -1,8 +1,8 @@
-"""Markdown from bank files in one cheap widget, and a Footer that redraws only when its keys change."""
+"""Markdown from bank files in one cheap widget."""
 from __future__ import annotations
 
 from rich.markdown import Markdown as RichMarkdown
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..text import clean
 
@@ -18,17 +18,3 @@ class MarkdownText(Static):
 
     def __init__(self, markdown: str, **kwargs) -> None:
         super().__init__(RichMarkdown(clean(markdown), hyperlinks=False), **kwargs)
-
-
-class KeyFooter(Footer):
-    """Textual's Footer, recomposed only when the shown keys differ (focus moves often while studying)."""
-
-    _shown: tuple | None = None
-
-    def bindings_changed(self, screen) -> None:
-        shown = tuple((binding.key, binding.description, enabled)
-                      for (_node, binding, enabled, _tip) in screen.active_bindings.values() if binding.show)
-        if shown == self._shown and self._bindings_ready:
-            return
-        self._shown = shown
-        super().bindings_changed(screen)

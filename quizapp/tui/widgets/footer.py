@@ -1,0 +1,18 @@
+"""A Footer that redraws only when its keys change (focus moves between widgets on every card)."""
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+
+class KeyFooter(Footer):
+    """Textual's Footer, recomposed only when the shown keys differ (focus moves often while studying)."""
+
+    _shown: tuple | None = None
+
+    def bindings_changed(self, screen) -> None:
+        shown = tuple((binding.key, binding.description, enabled)
+                      for (_node, binding, enabled, _tip) in screen.active_bindings.values() if binding.show)
+        if shown == self._shown and self._bindings_ready:
+            return
+        self._shown = shown
+        super().bindings_changed(screen)
