@@ -65,9 +65,11 @@ class QuizApp(App[int]):
     def settings(self):
         """The engine's settings from the learner's config (and command-line overrides)."""
         from ..srs import Settings
-        c = self.config
-        return Settings(new_per_day=self.options.get("new_per_day") or c.new_per_day,
-                        reviews_per_day=self.options.get("reviews_per_day") or c.reviews_per_day,
+        c, given = self.config, self.options
+        # `--new 0` means none today, not the default: only a missing option falls back to the config.
+        return Settings(new_per_day=c.new_per_day if given.get("new_per_day") is None else given["new_per_day"],
+                        reviews_per_day=(c.reviews_per_day if given.get("reviews_per_day") is None
+                                         else given["reviews_per_day"]),
                         desired_retention=c.desired_retention, fuzz=self.options.get("fuzz", True),
                         tz=self.options.get("tz"))
 

@@ -58,3 +58,8 @@ def test_damaged_config_falls_back_to_defaults(tmp_path):
     assert (config.new_per_day, config.reviews_per_day, config.desired_retention, config.theme) == (20, 50, 0.9, "light")
     path.write_text("not json")
     assert load_config(path).new_per_day == 20
+
+
+def test_command_line_limits_override_the_config_even_when_zero(make_app):
+    app = make_app(options={"new_per_day": 0, "reviews_per_day": None})
+    assert app.settings().new_per_day == 0 and app.settings().reviews_per_day == 200

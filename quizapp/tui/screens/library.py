@@ -147,8 +147,11 @@ class LibraryScreen(Screen):
         mark = Content.styled("●", "bold $accent") if r.display in self.selected else ""
         if counts is None:
             return (mark, literal(r.title), str(r.question_count), "…", "…", "…", "")
-        last = counts.get("last_studied")
-        last_text = when(datetime.fromisoformat(last), now) if last else "never"
+        last = counts.get("last_studied")  # ISO time of the last review, when the engine gives it
+        if "last_studied" not in counts:
+            last_text = "—"
+        else:
+            last_text = when(datetime.fromisoformat(last), now) if last else "never"
         due, new = counts.get("due_today", 0), counts.get("cards_new", 0)
         return (mark, literal(r.title), str(r.question_count), str(new),
                 Content.styled(str(due), "bold $text-warning") if due else "0",
