@@ -6,7 +6,7 @@ from quizapp.tui.widgets.card import CardView, cloze_prompt
 from quizapp.tui.widgets.choices import ChoiceList
 
 
-async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:
+async def wait_for(pilot, predicate, timeout: float = 15.0) -> None:
     """Pause until predicate() holds (workers run in threads), failing after timeout seconds."""
     import time
     end = time.monotonic() + timeout
