@@ -86,3 +86,30 @@ async def test_selecting_banks_and_studying_them(make_app, library):
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
         row_key = str(library / "all-types.yaml")
         await wait_for(pilot, lambda: str(app.screen.query_one(DataTable).get_row(row_key)[5]) == "1")
+
+
+async def test_studying_a_tag_from_the_search(make_app, library):
+    app = make_app(only_paths=[library])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: loaded(app))
+        await pilot.press("slash")
+        await type_text(pilot, "#exa")  # the prefix of the all-types bank's tag, "example"
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: card_ready(app))
+        assert app.screen.tags == ("example",)
+
+
+async def test_command_palette_lists_the_actions(make_app, library):
+    app = make_app(only_paths=[library])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: loaded(app))
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Help", "Settings", "Statistics", "Toggle light/dark theme", "Study the selected banks",
+                      "Quiz on the selected banks", "Quit"):
+            assert title in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "settings")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "SettingsScreen")

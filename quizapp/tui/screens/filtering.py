@@ -9,8 +9,13 @@ def bank_tags(bank) -> set[str]:
     return tags
 
 
-def query_tags(query: str) -> tuple[str, ...]:
-    return tuple(word[1:].casefold() for word in query.split() if word.startswith("#") and len(word) > 1)
+def query_tags(query: str, banks) -> tuple[str, ...]:
+    """The banks' tags that the query's #words start, as the search matched them: '#kor' -> korea, korean-war."""
+    prefixes = [word[1:].casefold() for word in query.split() if word.startswith("#") and len(word) > 1]
+    if not prefixes:
+        return ()
+    tags = set().union(*(bank_tags(b) for b in banks)) if banks else set()
+    return tuple(sorted(t for t in tags if any(t.casefold().startswith(p) for p in prefixes)))
 
 
 def matches(result, query: str) -> bool:

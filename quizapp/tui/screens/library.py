@@ -241,7 +241,8 @@ class LibraryScreen(Screen):
         banks = self.chosen()
         if banks and self.loaded:
             from .study import StudyScreen
-            self.app.push_screen(StudyScreen(banks, tags=query_tags(self.query_one("#search", Input).value)))
+            tags = query_tags(self.query_one("#search", Input).value, banks)
+            self.app.push_screen(StudyScreen(banks, tags=tags))
 
     def action_quiz(self) -> None:
         banks = self.chosen()
