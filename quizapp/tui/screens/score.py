@@ -60,7 +60,7 @@ class ScoreScreen(Screen):
     AUTO_FOCUS = "#score"
     BINDINGS = [
         Binding("r", "record", "Record in schedule"),
-        Binding("enter,escape,q", "leave", "Done"),
+        Binding("escape,q", "leave", "Done"),
     ]
     PALETTE = (("record", "Record this quiz in the schedule", "Rate each card Good if right, Again if wrong"),)
 

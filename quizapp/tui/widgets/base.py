@@ -18,7 +18,7 @@ class AnswerInput(Vertical):
 
     DEFAULT_CSS = """
     AnswerInput { height: auto; }
-    AnswerInput .hint { color: $text-muted; height: auto; margin-top: 1; }
+    AnswerInput .hint { color: $text-muted; height: auto; margin-top: 1; padding: 0 1; }
     AnswerInput.-answered .hint { display: none; }
     """
 
