@@ -6,7 +6,7 @@ from bisect import bisect_right
 from datetime import datetime, timedelta
 
 from .cards import NEW, REVIEW
-from .settings import Settings, require_utc, to_us
+from .settings import Settings, from_us, require_utc, to_us
 
 DAYS = 30
 HARDEST = 10
@@ -14,7 +14,7 @@ HARDEST = 10
 
 def _blank() -> dict:
     return {"title": None, "cards_total": 0, "cards_new": 0, "cards_learning": 0, "cards_review": 0,
-            "due_today": 0, "reviews_30d": 0, "retention_30d": None}
+            "due_today": 0, "reviews_30d": 0, "retention_30d": None, "last_studied": None, "_last": 0}
 
 
 def compute_stats(store, banks=None, now: datetime | None = None, settings: Settings | None = None, *,
@@ -35,11 +35,13 @@ def compute_stats(store, banks=None, now: datetime | None = None, settings: Sett
     hardest: list = []
     totals = {"cards_total": 0, "cards_new": 0, "cards_learning": 0, "cards_review": 0}
 
-    for bank_id, question_id, ord, state, due, lapses in store.query(
-            "SELECT bank_id, question_id, ord, state, due, lapses FROM cards WHERE active = 1"):
+    for bank_id, question_id, ord, state, due, lapses, last_review in store.query(
+            "SELECT bank_id, question_id, ord, state, due, lapses, last_review FROM cards WHERE active = 1"):
         if wanted is not None and bank_id not in wanted:
             continue
         b = per_bank.setdefault(bank_id, _blank())
+        if last_review and last_review > b["_last"]:
+            b["_last"] = last_review
         kind = ("cards_new" if state == NEW else "cards_review" if state == REVIEW else "cards_learning")
         for bucket in (totals, b):
             bucket["cards_total"] += 1
@@ -74,6 +76,8 @@ def compute_stats(store, banks=None, now: datetime | None = None, settings: Sett
 
     for bank_id, b in per_bank.items():
         b["title"] = banks[bank_id].title if bank_id in banks else None
+        last = b.pop("_last", 0)
+        b["last_studied"] = from_us(last).isoformat() if last else None
         judged_b = b.pop("_judged", 0)
         b["retention_30d"] = round(b.pop("_passed", 0) / judged_b, 4) if judged_b else None
 

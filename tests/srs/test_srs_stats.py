@@ -36,8 +36,10 @@ def test_figures_after_a_known_history(tmp_path):
     assert len(stats["reviews_per_day"]) == 30 and per_day["2025-03-01"] == 4 and per_day["2025-03-09"] == 2
     assert stats["reviews_per_day"][-1]["date"] == "2025-03-09"
     assert stats["banks"]["a"] == {"title": "Bank a", "cards_total": 4, "cards_new": 2, "cards_learning": 1,
-                                   "cards_review": 1, "due_today": 1, "reviews_30d": 4, "retention_30d": 0.5}
+                                   "cards_review": 1, "due_today": 1, "reviews_30d": 4, "retention_30d": 0.5,
+                                   "last_studied": day8.isoformat()}
     assert stats["banks"]["b"]["retention_30d"] is None  # no review-state answer in b yet
+    assert stats["banks"]["b"]["last_studied"] == T0.isoformat()  # b was last reviewed on day 0
     assert stats["hardest"] == [{"bank": "a", "question": "q2", "ord": 0, "lapses": 1, "prompt": "Statement q2?"}]
     only_a = compute_stats(eng.store, [a], day8, settings())
     assert only_a["cards_total"] == 4 and list(only_a["banks"]) == ["a"] and only_a["reviews_total"] == 4
