@@ -82,7 +82,9 @@ async def test_selecting_banks_and_studying_them(make_app, library):
         await answer(pilot, True)
         await pilot.press("3")
         await pilot.pause()
-        await pilot.press("escape")  # back to the library, whose counts now show the review
+        await pilot.press("escape")  # the session's summary, then back to the library
+        await wait_for(pilot, lambda: app.screen.query("SessionSummary"))
+        await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
         row_key = str(library / "all-types.yaml")
         await wait_for(pilot, lambda: str(app.screen.query_one(DataTable).get_row(row_key)[5]) == "1")

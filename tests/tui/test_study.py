@@ -9,7 +9,7 @@ from quizapp.tui.screens.summary import SessionSummary
 from quizapp.tui.widgets.feedback import Feedback
 from quizapp.tui.widgets.rating import RatingBar
 
-from .conftest import reviews
+from .conftest import reviews, screen_text
 from .driving import answer, card_ready, card_view, wait_for
 
 TYPES = ["multiple_choice", "multiple_choice", "true_false", "short_answer", "numeric", "cloze", "ordering",
@@ -103,7 +103,10 @@ async def test_escape_ends_a_standalone_session_and_keeps_answers(make_app, all_
         await answer(pilot, True)
         await pilot.press("3")
         await pilot.pause()
-        await pilot.press("escape")
+        await pilot.press("escape")  # mid-session: the summary first, the answer already stored
+        await wait_for(pilot, lambda: "Session ended" in screen_text(app))
+        assert len(reviews()) == 1 and app.return_code is None
+        await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 0
     assert len(reviews()) == 1

@@ -89,7 +89,9 @@ def test_study_a_few_cards_in_a_real_terminal(tmp_path):
         shown = terminal.wait_for("Right")
         terminal.send("Enter")  # the suggested rating, Good
         terminal.wait_for("Which king promulgated")
-        terminal.send("Escape")  # back to the library
+        terminal.send("Escape")  # ends the session: its summary
+        terminal.wait_for("Session ended")
+        terminal.send("Enter")  # back to the library
         terminal.wait_for("Learned")
         terminal.send("q")
         assert terminal.exited(), terminal.screen()

@@ -154,13 +154,14 @@ class StudyScreen(Screen):
         self.query_one("#session-counts", Static).update(literal(
             f"{p.done} done · {p.review_left} due · {p.learning_left} learning · {p.new_left} new"))
 
-    async def finish(self) -> None:
+    async def finish(self, ended_early: bool = False) -> None:
         self.card = None
         self.query_one("#rating").display = False
         for old in self.query(CardView):
             await old.remove()
         self.update_progress()
-        summary = SessionSummary(self.session, self.app.now(), self.banks, standalone=self.standalone)
+        summary = SessionSummary(self.session, self.app.now(), self.banks, standalone=self.standalone,
+                                 ended_early=ended_early)
         await self.mount(summary, after="#card-slot")
         summary.focus()
 
@@ -168,7 +169,11 @@ class StudyScreen(Screen):
         if self.card is None:
             self.app.action_stats(self.banks)
 
-    def action_leave(self) -> None:
+    async def action_leave(self) -> None:
+        # Leaving mid-session shows the summary first (once), as reaching the end does.
+        if self.card is not None and self.session.progress.done > 0:
+            await self.finish(ended_early=True)
+            return
         if self.standalone:
             self.app.exit(0)
         else:

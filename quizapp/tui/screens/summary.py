@@ -36,13 +36,14 @@ class SessionSummary(Vertical, can_focus=True):
     SessionSummary .summary-hint { color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, session, now: datetime, banks, *, standalone: bool = False) -> None:
+    def __init__(self, session, now: datetime, banks, *, standalone: bool = False, ended_early: bool = False) -> None:
         super().__init__()
         self.session, self.now, self.banks, self.standalone = session, now, banks, standalone
+        self.ended_early = ended_early
 
     def compose(self):
         p = self.session.progress
-        title = "Session complete" if p.done else "Nothing to study right now"
+        title = ("Session ended" if self.ended_early else "Session complete") if p.done else "Nothing to study right now"
         yield Static(Content(title), classes="summary-title")
         pct = f" ({round(100 * p.right / p.done)}%)" if p.done else ""
         rows = [("Answered", str(p.done)), ("Right", f"{p.right}{pct}"),
