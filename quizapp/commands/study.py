@@ -35,7 +35,7 @@ def user_settings(new_per_day, reviews_per_day, **overrides):
     """The learner's saved settings (shared with the UI's settings screen), with command-line overrides."""
     from ..srs import Settings
     try:
-        from ..tui.config import load_config
+        from ..config import load_config
         config = load_config()
         base = dict(new_per_day=config.new_per_day, reviews_per_day=config.reviews_per_day,
                     desired_retention=config.desired_retention)

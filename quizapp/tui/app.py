@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from ..bank.library import library_paths
-from .config import THEMES, UserConfig, load_config, save_config
+from ..config import THEMES, UserConfig, load_config, save_config
 
 Clock = Callable[[], datetime]
 

@@ -5,7 +5,7 @@ import json
 import os
 from pathlib import Path
 
-from quizapp.tui.config import load_config
+from quizapp.config import load_config
 from quizapp.tui.screens.settings import SettingsScreen
 
 from .driving import type_text, wait_for

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
-from ..config import THEMES, config_path
+from ...config import THEMES, config_path
 from ..text import literal
 from ..widgets.base import TextEntry
 
