@@ -58,6 +58,22 @@ class QuizApp(App[int]):
                 return None
         return self.store
 
+    def with_store(self, work, on_failure=None) -> tuple[bool, object]:
+        """From a worker thread: (True, work()) with the store open, or (False, None) after a store error,
+        which is shown and also reported to on_failure (a UI callback that stops the caller's busy bar)."""
+        from ..srs import StoreError
+        if self.call_from_thread(self.open_store) is None:  # open_store has shown why
+            if on_failure is not None:
+                self.call_from_thread(on_failure)
+            return False, None
+        try:
+            return True, work()
+        except StoreError as exc:
+            if on_failure is not None:
+                self.call_from_thread(on_failure)
+            self.call_from_thread(self.show_store_error, exc)
+            return False, None
+
     def show_store_error(self, exc: Exception) -> None:
         from .screens.message import MessageScreen
         self.push_screen(MessageScreen("The review store cannot be used", str(exc), fatal=True))

@@ -70,19 +70,13 @@ class LibraryScreen(Screen):
         self.refresh_counts_in_thread(banks)
 
     def refresh_counts_in_thread(self, banks: list) -> None:
-        from ...srs import StoreError
-        store = self.app.call_from_thread(self.app.open_store)
-        if store is None:
-            self.app.call_from_thread(self.halt)
-            return
-        try:
+        def counts() -> dict:
             self.app.library_engine = self.app.make_engine(banks)
-            stats = self.app.library_stats(banks)
-        except StoreError as exc:
-            self.app.call_from_thread(self.halt)
-            self.app.call_from_thread(self.app.show_store_error, exc)
-            return
-        self.app.call_from_thread(self.show_counts, stats)
+            return self.app.library_stats(banks)
+
+        ok, stats = self.app.with_store(counts, on_failure=self.halt)
+        if ok:
+            self.app.call_from_thread(self.show_counts, stats)
 
     def halt(self) -> None:
         self.query_one("#loading").display = False

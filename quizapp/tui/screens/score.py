@@ -98,21 +98,19 @@ class ScoreScreen(Screen):
 
     @work(thread=True, exclusive=True, group="record")
     def record(self) -> None:
-        from ...srs import StoreError
-        store = self.app.call_from_thread(self.app.open_store)
-        if store is None:
-            return
         by_key = {item.key: item for item in self.items}
         now = self.app.now()
         done = set()
-        try:
+
+        def answer_all() -> None:
             session = self.app.engine_for(self.banks).session(now, cards=list(by_key))
             while (card := session.next_card(now)) is not None and card.key not in done:
                 item = by_key[card.key]
                 session.answer(card, item.result.suggested, now, given=item.given, result=item.result)
                 done.add(card.key)
-        except StoreError as exc:
-            self.app.call_from_thread(self.app.show_store_error, exc)
+
+        ok, _ = self.app.with_store(answer_all)
+        if not ok:
             return
         skipped = len(by_key) - len(done)
         note = f" ({skipped} not due yet, left as they were)" if skipped else ""

@@ -61,16 +61,9 @@ class StatsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="stats")
     def load(self) -> None:
-        from ...srs import StoreError
-        store = self.app.call_from_thread(self.app.open_store)
-        if store is None:
-            return
-        try:
-            stats = self.app.library_stats(self.banks)
-        except StoreError as exc:
-            self.app.call_from_thread(self.app.show_store_error, exc)
-            return
-        self.app.call_from_thread(self.show, stats)
+        ok, stats = self.app.with_store(lambda: self.app.library_stats(self.banks))
+        if ok:
+            self.app.call_from_thread(self.show, stats)
 
     async def show(self, stats: dict) -> None:
         body = self.query_one("#stats")

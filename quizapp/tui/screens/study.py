@@ -56,20 +56,12 @@ class StudyScreen(Screen):
 
     @work(thread=True, exclusive=True, group="session")
     def start_session(self) -> None:
-        from ...srs import StoreError
-        store = self.app.call_from_thread(self.app.open_store)
-        if store is None:
-            self.app.call_from_thread(self.halt)
-            return
-        try:
-            engine = self.app.engine_for(self.banks)
-            session = engine.session(self.app.now(), bank_ids=[b.id for b in self.banks],
-                                     tags=self.tags or None, cram=self.cram)
-        except StoreError as exc:
-            self.app.call_from_thread(self.halt)
-            self.app.call_from_thread(self.app.show_store_error, exc)
-            return
-        self.app.call_from_thread(self.begin, session)
+        ok, session = self.app.with_store(
+            lambda: self.app.engine_for(self.banks).session(self.app.now(), bank_ids=[b.id for b in self.banks],
+                                                            tags=self.tags or None, cram=self.cram),
+            on_failure=self.halt)
+        if ok:
+            self.app.call_from_thread(self.begin, session)
 
     def halt(self) -> None:
         """No session after all: stop the busy bar."""
