@@ -76,19 +76,29 @@ class Session:
 
     def next_card(self, now: datetime) -> StudyCard | None:
         """The card to ask now, or None when nothing is left for now (see next_due)."""
-        now_us = to_us(require_utc(now))
-        q = self._q
         if self._front is not None:
             return self._front
-        if q.learning and _due_key(q.learning[0]) <= now_us:
-            return q.learning[0]
-        if q.reviews:
-            return q.reviews[0]
-        if q.new:
-            return q.new[0]
+        return self._pick(to_us(require_utc(now)))
+
+    def likely_next(self, answering: StudyCard, now: datetime) -> StudyCard | None:
+        """The card next_card() will most likely give once `answering` is answered, whatever the rating.
+
+        A guess for a UI to prepare the next card while the learner reads the feedback; next_card() after
+        answer() is the truth (they differ when `answering` itself comes back, e.g. the last card in learning)."""
+        return self._pick(to_us(require_utc(now)), skip=answering.card_id)
+
+    def _pick(self, now_us: int, skip: int | None = None) -> StudyCard | None:
+        q = self._q
+        learning = [c for c in q.learning[:2] if c.card_id != skip][:1]
+        if learning and _due_key(learning[0]) <= now_us:
+            return learning[0]
+        for queue in (q.reviews, q.new):
+            for card in queue[:2]:
+                if card.card_id != skip:
+                    return card
         # Nothing else to do: show a learning card early rather than make the learner wait a few minutes.
-        if q.learning and _due_key(q.learning[0]) <= now_us + _us(self.engine.settings.learn_ahead):
-            return q.learning[0]
+        if learning and _due_key(learning[0]) <= now_us + _us(self.engine.settings.learn_ahead):
+            return learning[0]
         return None
 
     def next_due(self) -> datetime | None:

@@ -212,3 +212,29 @@ def test_day_boundary_uses_day_start_hour(tmp_path):
     drain(eng.session(late), late, Rating.Easy)
     assert eng.session(late + timedelta(hours=4)).progress.new_left == 0  # 03:00: still the same study day
     assert eng.session(late + timedelta(hours=5)).progress.new_left == 2  # 04:00: a new day
+
+
+def test_likely_next_is_the_next_card_whatever_the_rating_except_when_the_card_comes_back(tmp_path):
+    for rating in Rating:
+        eng = engine(tmp_path / f"{rating.name}.db", [tf_bank("b", 3)])
+        session = eng.session(T0)
+        first = session.next_card(T0)
+        guess = session.likely_next(first, T0)
+        session.answer(first, rating, T0)
+        assert guess == session.next_card(T0) and guess.key != first.key
+    # The guess leaves the answered card out; when it is the only one left and comes back, next_card says so.
+    eng = engine(tmp_path / "one.db", [tf_bank("b", 1)])
+    session = eng.session(T0)
+    only = session.next_card(T0)
+    assert session.likely_next(only, T0) is None
+    session.answer(only, Rating.Again, T0)
+    assert session.next_card(T0).key == only.key
+    # A learning card that comes due is asked before the guessed new card: the guess was only a guess.
+    eng = engine(tmp_path / "due.db", [tf_bank("b", 3)])
+    session = eng.session(T0)
+    session.answer(session.next_card(T0), Rating.Again, T0)  # learning, due at +1m
+    second = session.next_card(T0)
+    guess = session.likely_next(second, T0)
+    assert guess.state == "new"
+    session.answer(second, Rating.Good, T0 + MINUTE * 2)
+    assert session.next_card(T0 + MINUTE * 2).state == "learning"
