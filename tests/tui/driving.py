@@ -20,16 +20,22 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 
 
+def shown_views(app) -> list[CardView]:
+    """The cards on screen (a study session keeps the next card mounted but hidden)."""
+    return [view for view in app.screen.query(CardView) if view.display]
+
+
 def card_ready(app) -> bool:
     """A card is on screen and its input has the keyboard (focus is given just after mounting)."""
-    views = app.screen.query(CardView)
+    views = shown_views(app)
     focused = app.focused
-    return bool(views) and focused is not None and (focused is views.first().input
-                                                    or views.first().input in focused.ancestors)
+    return len(views) == 1 and focused is not None and (focused is views[0].input or views[0].input in focused.ancestors)
 
 
 def card_view(app) -> CardView:
-    return app.screen.query_one(CardView)
+    views = shown_views(app)
+    assert len(views) == 1, f"{len(views)} cards on screen"
+    return views[0]
 
 
 async def answer(pilot, correct: bool) -> None:

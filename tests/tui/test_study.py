@@ -110,3 +110,43 @@ async def test_escape_ends_a_standalone_session_and_keeps_answers(make_app, all_
         await pilot.pause()
     assert app.return_code == 0
     assert len(reviews()) == 1
+
+
+async def test_the_next_card_is_prepared_while_the_feedback_is_read(make_app, all_types):
+    from quizapp.tui.widgets.card import CardView
+    app = make_app(start="study", banks=[all_types])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: has_card(app))
+        screen = app.screen
+        for _ in range(5):
+            await answer(pilot, True)
+            await wait_for(pilot, lambda: screen.prepared is not None)
+            prepared_card, prepared_view, _ = screen.prepared
+            assert prepared_view.display is False and card_view(app).question.id != prepared_card.key[1]
+            await pilot.press("3")
+            await wait_for(pilot, lambda: has_card(app))
+            assert card_view(app) is prepared_view  # swapped in, not built again
+            assert screen.card == prepared_card and prepared_view.question.id == prepared_card.key[1]
+            # Earlier cards are removed at the next quiet moment: the screen never piles them up.
+            assert len(screen.query(CardView)) <= 3
+
+
+async def test_a_wrong_guess_is_dropped_and_the_due_card_shown(make_app, all_types, clock):
+    from quizapp.tui.widgets.card import CardView
+    app = make_app(start="study", banks=[all_types])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: has_card(app))
+        screen = app.screen
+        first = card_view(app).question.id
+        await answer(pilot, False)
+        await pilot.press("1")  # Again: back in a minute
+        await wait_for(pilot, lambda: has_card(app) and card_view(app).question.id != first)
+        await answer(pilot, True)
+        await wait_for(pilot, lambda: screen.prepared is not None)
+        guessed_view = screen.prepared[1]
+        assert screen.prepared[0].state == "new"
+        clock.now += timedelta(minutes=2)  # the first card is due again before the guessed new one
+        await pilot.press("3")
+        await wait_for(pilot, lambda: has_card(app) and card_view(app).question.id == first)
+        assert screen.card.state == "learning" and card_view(app) is not guessed_view
+        assert guessed_view not in screen.query(CardView)

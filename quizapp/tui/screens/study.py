@@ -15,6 +15,9 @@ from ..widgets.rating import RatingBar
 from .summary import SessionSummary
 
 
+PREPARE_AFTER = 0.08  # seconds after the feedback is on screen; no one rates that fast after reading it
+
+
 class StudyScreen(Screen):
     """Answer, then rate 1-4 (Enter takes the suggested rating); u undoes the last rating."""
 
@@ -38,6 +41,9 @@ class StudyScreen(Screen):
         self.card = None
         self.given = self.result = None
         self.shown_at = None
+        self.view: CardView | None = None  # the card on screen
+        self.retired: list = []  # hidden widgets of earlier cards, removed at the next quiet moment
+        self.prepared = None  # (card, hidden CardView, its mounting) built ahead by prepare_next
 
     def compose(self):
         yield Header()
@@ -70,22 +76,59 @@ class StudyScreen(Screen):
 
     async def begin(self, session) -> None:
         self.session = session
+        self.app.settle()
         await self.show_next()
 
     # -- the card cycle --------------------------------------------------------------------
+    def card_view(self, card) -> CardView:
+        return CardView(card.bank, card.question, card.ord, rng=self.app.rng,
+                        meta=card.state + (" · cram" if self.cram else ""))
+
     async def show_card(self, card) -> None:
         self.card, self.given, self.result = card, None, None
         self.shown_at = self.app.now()
-        view = CardView(card.bank, card.question, card.ord, rng=self.app.rng,
-                        meta=card.state + (" · cram" if self.cram else ""))
-        self.query_one("#rating").display = False
-        previous = self.query("CardView, SessionSummary")
-        for widget in previous:
-            widget.display = False
-        await self.mount(view, after="#card-slot")
-        view.input.focus_first()
-        self.update_progress()
-        previous.remove()  # after the new card is up: the learner does not wait for the old one to go
+        view = await self.take_prepared(card)
+        if view is None:
+            view = self.card_view(card)
+        previous = [w for w in self.query("CardView, SessionSummary") if w is not view and w.display]
+        self.view = view
+        # One frame for the whole swap: never a screen with the old card gone and the new one not yet up.
+        with self.app.batch_update():
+            self.query_one("#rating").display = False
+            for widget in previous:
+                widget.display = False
+            if not view.is_mounted:
+                await self.mount(view, after="#card-slot")
+            view.display = True
+            view.input.focus_first()
+            self.update_progress()
+        # Removing widgets costs a layout pass of its own: done later, while the learner reads the feedback.
+        self.retired.extend(previous)
+
+    def prepare_next(self, answered) -> None:
+        """Mount the likely next card, hidden, while the learner reads the feedback: rating then only swaps it in."""
+        if self.retired:
+            self.remove_children(self.retired)
+            self.retired = []
+        if self.card is not answered or self.result is None or self.prepared is not None:
+            return
+        card = self.session.likely_next(answered, self.app.now())
+        if card is not None:
+            view = self.card_view(card)
+            view.display = False
+            self.prepared = (card, view, self.mount(view, after=self.view))
+
+    async def take_prepared(self, card) -> CardView | None:
+        """The prepared view if it is this card (same card, same state); otherwise it is dropped."""
+        if self.prepared is None:
+            return None
+        prepared, view, mounting = self.prepared
+        self.prepared = None
+        await mounting
+        if prepared == card:
+            return view
+        await view.remove()
+        return None
 
     async def show_next(self) -> None:
         card = self.session.next_card(self.app.now())
@@ -102,9 +145,13 @@ class StudyScreen(Screen):
         from ...srs import check_answer
         self.given = event.given
         self.result = check_answer(self.card.question, self.card.ord, event.given)
-        await self.query_one(CardView).show_feedback(self.result)
+        await self.view.show_feedback(self.result)
         intervals = self.session.intervals(self.card, self.app.now())
         self.query_one(RatingBar).show(intervals, self.result.suggested)
+        # Once the feedback is painted and the learner is reading it: a key pressed before then is not kept
+        # waiting for a card being prepared (prepare_next does nothing once the card has changed).
+        answered = self.card
+        self.call_after_refresh(self.set_timer, PREPARE_AFTER, lambda: self.prepare_next(answered))
 
     @on(RatingBar.Rated)
     async def rated(self, event: RatingBar.Rated) -> None:
@@ -147,10 +194,11 @@ class StudyScreen(Screen):
             f"{p.done} done · {p.review_left} due · {p.learning_left} learning · {p.new_left} new"))
 
     async def finish(self, ended_early: bool = False) -> None:
-        self.card = None
+        self.card = self.view = None
+        self.retired = []  # removed with the rest just below
+        await self.take_prepared(None)
         self.query_one("#rating").display = False
-        for old in self.query(CardView):
-            await old.remove()
+        await self.remove_children("CardView, SessionSummary")
         self.update_progress()
         summary = SessionSummary(self.session, self.app.now(), self.banks, standalone=self.standalone,
                                  ended_early=ended_early)
