@@ -57,7 +57,9 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Library"
-        self.load_library()
+        # After the first frame: the worker competes with the UI thread for the GIL, so starting it now
+        # would hold back the screen it is meant not to hold back.
+        self.call_after_refresh(self.load_library)
 
     # -- loading (a worker: the screen is up at once whatever the library's size) -------------
     @work(thread=True, exclusive=True, group="library")
@@ -97,6 +99,7 @@ class LibraryScreen(Screen):
         self.fill_table()
         self.query_one("#loading").display = False
         self.set_status(self.summary(stats))
+        self.app.settle()
 
     def on_resize(self) -> None:
         self.fill_table() if self.loaded else self.set_columns()
