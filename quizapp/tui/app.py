@@ -109,8 +109,11 @@ class QuizApp(App[int]):
     def get_theme(self, theme_name: str):
         # Textual's get_theme copies the dict of every registered theme on each call, and it is called for
         # every widget on every frame (the :dark/:light pseudo-classes): a few ms per card. Same answer, no copy.
+        registered = getattr(self, "_registered_themes", None)
+        if not isinstance(registered, dict):  # a later Textual keeps them elsewhere: its own way then
+            return super().get_theme(theme_name)
         for name in theme_name.split(","):
-            theme = self._registered_themes.get(name.strip())
+            theme = registered.get(name.strip())
             if theme is not None:
                 return theme
         return None

@@ -63,3 +63,12 @@ def test_damaged_config_falls_back_to_defaults(tmp_path):
 def test_command_line_limits_override_the_config_even_when_zero(make_app):
     app = make_app(options={"new_per_day": 0, "reviews_per_day": None})
     assert app.settings().new_per_day == 0 and app.settings().reviews_per_day == 200
+
+
+def test_the_faster_theme_lookup_answers_as_textuals_own(make_app):
+    from textual.app import App
+    app = make_app()
+    names = ["textual-dark", "textual-light", "nord", "no-such-theme", "no-such, textual-light", " gruvbox ,nord", ""]
+    for name in names:
+        assert app.get_theme(name) is App.get_theme(app, name), name
+    assert app.get_theme("textual-light") is not None
