@@ -150,3 +150,36 @@ async def test_a_wrong_guess_is_dropped_and_the_due_card_shown(make_app, all_typ
         await wait_for(pilot, lambda: has_card(app) and card_view(app).question.id == first)
         assert screen.card.state == "learning" and card_view(app) is not guessed_view
         assert guessed_view not in screen.query(CardView)
+
+
+async def test_a_long_session_does_not_keep_removed_widgets_alive(make_app):
+    """Textual keeps removed widgets alive in two places (issues #6665, #6666); quizapp/tui/leaks.py lets
+    them go, so full garbage collections stay short however long the session."""
+    import gc
+    from textual._styles_cache import StylesCache
+    from textual.widget import Widget
+    from quizapp.bank import load_file
+    from tests_support import ROOT
+
+    bank = load_file(ROOT / "decks" / "usb-kpop.yaml").bank
+    app = make_app(start="study", banks=[bank], options={"new_per_day": 100})
+
+    def leftovers() -> tuple[int, int]:
+        gc.collect()
+        in_dom = {id(node) for node in app.screen.walk_children(with_self=True)}
+        widgets = [o for o in gc.get_objects() if isinstance(o, Widget) and id(o) not in in_dom]
+        return len(widgets), sum(isinstance(o, StylesCache) for o in gc.get_objects())
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: has_card(app))
+        for _ in range(24):
+            await answer(pilot, False)
+            await wait_for(pilot, lambda: app.screen.prepared is not None or not app.screen.retired)
+            await pilot.press("1")
+            await wait_for(pilot, lambda: has_card(app))
+        await answer(pilot, False)
+        await wait_for(pilot, lambda: not app.screen.retired)
+        removed_alive, render_caches = leftovers()
+        widgets_on_screen = len(list(app.screen.walk_children(with_self=True)))
+    assert removed_alive <= 5, removed_alive  # without the workarounds: 60+ footer keys and text inputs
+    assert render_caches <= widgets_on_screen + 10, (render_caches, widgets_on_screen)

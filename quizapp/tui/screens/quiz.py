@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
+from ..leaks import release_removed_widgets
 from ..text import literal
 from ..widgets.footer import KeyFooter
 from ..widgets.base import AnswerInput
@@ -80,6 +81,7 @@ class QuizScreen(Screen):
         await self.mount(view, after="#card-slot")
         view.input.focus_first()
         self.update_progress()
+        self.call_after_refresh(release_removed_widgets, self.app, self)  # the earlier questions' widgets
 
     def update_progress(self) -> None:
         self.query_one("#session-progress", ProgressBar).update(total=len(self.items), progress=self.index)

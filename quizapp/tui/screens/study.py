@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
+from ..leaks import release_removed_widgets
 from ..text import literal
 from ..widgets.footer import KeyFooter
 from ..widgets.base import AnswerInput
@@ -110,6 +111,7 @@ class StudyScreen(Screen):
         if self.retired:
             self.remove_children(self.retired)
             self.retired = []
+            release_removed_widgets(self.app, self)
         if self.card is not answered or self.result is None or self.prepared is not None:
             return
         card = self.session.likely_next(answered, self.app.now())
