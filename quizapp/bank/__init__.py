@@ -1,6 +1,21 @@
 """Bank format v1: models, loading with located problems, validation, grounding checks."""
-from .loader import LoadResult, find_bank_files, load_bank, load_file, load_paths, parse_bytes
-from .problems import BankError, Problem
+from __future__ import annotations
 
-__all__ = ["BankError", "LoadResult", "Problem", "find_bank_files", "load_bank", "load_file", "load_paths",
-           "parse_bytes"]
+import importlib
+
+# Loaded on first use (PEP 562): `quizapp.bank.library` only finds folders, and the terminal UI imports it
+# before its first frame, which should not wait for the YAML loader.
+_EXPORTS = {
+    "LoadResult": "loader", "find_bank_files": "loader", "load_bank": "loader", "load_file": "loader",
+    "load_paths": "loader", "parse_bytes": "loader", "BankError": "problems", "Problem": "problems",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
