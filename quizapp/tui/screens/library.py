@@ -18,6 +18,12 @@ COLUMNS = (("", "mark", 1), ("Bank", "title", None), ("Qs", "questions", 4), ("N
            ("Due", "due", 4), ("Learned", "learned", 7), ("Last studied", "last", 12))
 
 
+class BankTable(DataTable):
+    """The banks, one a row; Enter studies the highlighted or selected banks (shown in the footer as such)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Study")]
+
+
 class LibraryScreen(Screen):
     """Pick banks (Space) or a #tag and study them (Enter), quiz them (x), or see stats (s)."""
 
@@ -27,7 +33,7 @@ class LibraryScreen(Screen):
         Binding("x", "quiz", "Quiz"),
         Binding("s", "stats", "Stats"),
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("o", "app.settings", "Settings"),
+        Binding("o", "app.settings", "Settings", show=False),  # in Help and the palette: the footer fits 80 columns
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -47,7 +53,7 @@ class LibraryScreen(Screen):
     def compose(self):
         yield Header()
         yield Input(placeholder="Search: words in title or id, #tag for a tag", id="search")
-        yield DataTable(id="banks", cursor_type="row", zebra_stripes=True)
+        yield BankTable(id="banks", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="details"):
             yield Static("", id="details-text")
         with Horizontal(id="status"):
