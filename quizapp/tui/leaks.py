@@ -1,4 +1,4 @@
-"""Workarounds for two Textual leaks that make long study sessions stall: removed widgets kept alive."""
+"""Workarounds for three Textual leaks that make long study sessions stall: removed widgets kept alive."""
 from __future__ import annotations
 
 import gc
@@ -13,50 +13,41 @@ def release_render_caches() -> None:
         cache_clear()
 
 
-def drop_stale_watchers(*nodes) -> int:
-    """Forget watchers that removed widgets left on these nodes and their descendants; returns how many.
+def drop_stale_watchers(app) -> None:
+    """Forget watchers that removed widgets left on the app and the nodes of its current screen.
 
     A widget that watches another (Footer's keys bind its `compact`) is stored on the watched node, and Textual
     only prunes the list when that reactive changes (Textual issue #6666): every recomposed footer keeps its old
     keys. Textual's own pruning rule is used: a watcher whose widget is closing is dropped."""
-    dropped = 0
-    for root in nodes:
-        for node in root.walk_children(with_self=True) if hasattr(root, "walk_children") else (root,):
-            watchers = getattr(node, "__watchers", None)  # where Textual keeps them (reactive.py)
-            if not isinstance(watchers, dict):
-                continue
+    for node in app.walk_children(with_self=True):  # the app, its current screen and every widget on it
+        watchers = getattr(node, "__watchers", None)  # where Textual keeps them (reactive.py)
+        if isinstance(watchers, dict):
             for entries in watchers.values():
-                kept = [(owner, callback) for owner, callback in entries if not getattr(owner, "_closing", False)]
-                dropped += len(entries) - len(kept)
-                entries[:] = kept
-    return dropped
+                entries[:] = [(owner, callback) for owner, callback in entries if not getattr(owner, "_closing", False)]
 
 
-def drop_stale_subscriptions(*nodes) -> int:
-    """Unsubscribe removed widgets from these nodes' signals; returns how many.
+def drop_stale_subscriptions(*nodes) -> None:
+    """Unsubscribe removed widgets from these nodes' signals.
 
     Signal subscribers are weak keys whose callbacks close over the subscriber, so they never go on their own;
     Textual drops them when the signal is published. An Input subscribes to its screen's text-selection signal,
     published only when the mouse selects text: every typed-answer card would stay alive."""
     from textual.signal import Signal
-    dropped = 0
     for node in nodes:
         for signal in [value for value in vars(node).values() if isinstance(value, Signal)]:
             subscribers = getattr(signal, "_subscriptions", None)  # where Textual keeps them (signal.py)
             for subscriber in list(subscribers.keys()) if subscribers is not None else ():
                 if getattr(subscriber, "_closing", False):
                     signal.unsubscribe(subscriber)
-                    dropped += 1
-    return dropped
 
 
-def release_removed_widgets(app, screen) -> None:
+def release_removed_widgets(app) -> None:
     """All of the above, then a full collection; call at a quiet moment after removing widgets.
 
     Without the workarounds a session piles up ~1,000 objects a card that every full collection walks. And a
     removed card is cyclic garbage old enough that only a full collection frees it: done here, while the
     learner reads, rather than whenever Python decides, which may be between a key and the next card."""
     release_render_caches()
-    drop_stale_watchers(app, screen)
-    drop_stale_subscriptions(app, screen)
+    drop_stale_watchers(app)
+    drop_stale_subscriptions(app, app.screen)
     gc.collect()

@@ -81,7 +81,7 @@ class QuizScreen(Screen):
         await self.mount(view, after="#card-slot")
         view.input.focus_first()
         self.update_progress()
-        self.call_after_refresh(release_removed_widgets, self.app, self)  # the earlier questions' widgets
+        self.call_after_refresh(release_removed_widgets, self.app)  # the earlier questions' widgets
 
     def update_progress(self) -> None:
         self.query_one("#session-progress", ProgressBar).update(total=len(self.items), progress=self.index)

@@ -111,7 +111,7 @@ class StudyScreen(Screen):
         if self.retired:
             self.remove_children(self.retired)
             self.retired = []
-            release_removed_widgets(self.app, self)
+            release_removed_widgets(self.app)
         if self.card is not answered or self.result is None or self.prepared is not None:
             return
         card = self.session.likely_next(answered, self.app.now())
