@@ -43,6 +43,7 @@ class QuizApp(App[int]):
         self.config: UserConfig = load_config()
         self.store = None
         self.library_engine = None
+        self._frozen_for_gc = False
 
     def now(self) -> datetime:
         return self.clock()
@@ -122,8 +123,12 @@ class QuizApp(App[int]):
         """Call once banks and the engine are loaded: what is alive now is moved out of the collector's reach.
 
         Python's full collection walks every object; with a 10,000-question library that is ~100 ms, a stall
-        a learner sees between two cards. Frozen objects are never walked again (gc.freeze)."""
-        gc.freeze()
+        a learner sees between two cards. Frozen objects are never walked again (gc.freeze). Only the first call
+        freezes: the library is loaded by then, and a later freeze would also keep, for good, whatever cyclic
+        garbage is waiting at that moment (a closed study screen, say)."""
+        if not self._frozen_for_gc:
+            gc.freeze()
+            self._frozen_for_gc = True
 
     def on_unmount(self) -> None:
         if self.store is not None:
