@@ -21,9 +21,17 @@ ROWS_CSS = """
 
 
 class RowsInput(AnswerInput, can_focus=True):
-    """Rows with a cursor moved by the arrows; subclasses say what a row shows."""
+    """Rows with a cursor moved by the arrows; subclasses say what a row shows and what moving does."""
 
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+    ]
     cursor = reactive(0, init=False)
+
+    def compose_rows(self, count: int):
+        for i in range(count):
+            yield ChoiceRow(self.label(i), classes="-highlight" if i == 0 else "")
 
     def rows(self) -> list[ChoiceRow]:
         return list(self.query(ChoiceRow))
@@ -48,8 +56,6 @@ class OrderingInput(RowsInput):
     """An ordering question: Space grabs an item, arrows move it, Enter checks; gives the order."""
 
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
         Binding("shift+up,ctrl+up", "shift(-1)", "Move up", show=False),
         Binding("shift+down,ctrl+down", "shift(1)", "Move down", show=False),
         Binding("space", "grab", "Grab", show=False),
@@ -70,8 +76,7 @@ class OrderingInput(RowsInput):
         self.marks: list[str] = [""] * len(order)
 
     def compose(self):
-        for i in range(len(self.order)):
-            yield ChoiceRow(self.label(i), classes="-highlight" if i == 0 else "")
+        yield from self.compose_rows(len(self.order))
         yield Static("↑↓ choose · Space grabs/drops · Shift+↑↓ moves · Enter checks", classes="hint")
 
     def label(self, i: int):
@@ -116,8 +121,6 @@ class MatchingInput(RowsInput):
     """A matching question: for the highlighted item press the letter of its match; gives a dict."""
 
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
         Binding("backspace,delete", "clear", "Clear", show=False),
         Binding("enter", "confirm", "Check", show=False),
     ]
@@ -134,8 +137,7 @@ class MatchingInput(RowsInput):
         self.marks: list[str] = [""] * len(self.lefts)
 
     def compose(self):
-        for i in range(len(self.lefts)):
-            yield ChoiceRow(self.label(i), classes="-highlight" if i == 0 else "")
+        yield from self.compose_rows(len(self.lefts))
         options = "   ".join(f"{k}) {clean(text)}" for k, text in zip(self.letters, self.rights))
         yield Static(options, classes="options", markup=False)
         yield Static(f"↑↓ choose an item · {self.letters[0]}-{self.letters[-1]} pairs it · Enter checks",
