@@ -1,26 +1,13 @@
-"""Makes text from bank files safe to show: escape sequences stripped, markup never interpreted."""
+"""Text for Textual: bank text as literal content (never markup), moments and durations in words."""
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 
 from textual.content import Content
 
-# ESC-introduced sequences (CSI, OSC, DCS, two-byte escapes) and the C0/C1 controls other
-# than newline and tab: a bank must not move the cursor, retitle the terminal or ring bells.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"          # CSI ... final byte
-    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|$)"  # OSC / DCS / SOS / PM / APC ... terminator
-    r"|\x1b[@-Z\\-_]?"                   # other two-byte escapes, or a lone ESC
-    r"|\x9b[0-?]*[ -/]*[@-~]"            # 8-bit CSI
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]",
-    re.S,
-)
+from ..termtext import clean
 
-
-def clean(text: str) -> str:
-    """The text without terminal escape sequences or control characters."""
-    return _ESCAPES.sub("", text.replace("\r\n", "\n"))
+__all__ = ["clean", "literal", "when", "duration"]
 
 
 def literal(text: str) -> Content:
