@@ -21,6 +21,33 @@ COMMANDS = {
 }
 
 
+def _global_option(name: str, value, ctx: click.Context) -> None:
+    """A group option given after the subcommand (`quizapp study --library X`): the same as before it."""
+    obj = ctx.find_root().ensure_object(dict)
+    if name == "library":
+        obj["library"] = tuple(obj.get("library", ())) + tuple(value)
+    elif value is not None:
+        obj["db"] = value
+
+
+def _with_global_options(command: click.Command) -> click.Command:
+    """Let every subcommand (and those of a subgroup) take --library and --db, unless it has its own."""
+    names = {opt for p in command.params for opt in getattr(p, "opts", ())}
+    if "--library" not in names:
+        command.params.append(click.Option(
+            ["--library"], multiple=True, type=click.Path(file_okay=False), metavar="DIR", expose_value=False,
+            callback=lambda ctx, _p, v: _global_option("library", v, ctx),
+            help="Another folder of banks (as before the command; repeatable)."))
+    if "--db" not in names:
+        command.params.append(click.Option(
+            ["--db"], type=click.Path(dir_okay=False), metavar="PATH", expose_value=False,
+            callback=lambda ctx, _p, v: _global_option("db", v, ctx),
+            help="Review store file (as before the command)."))
+    for sub in getattr(command, "commands", {}).values():
+        _with_global_options(sub)
+    return command
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return sorted(name for name in COMMANDS if self.get_command(ctx, name) is not None)
@@ -36,7 +63,22 @@ class LazyGroup(click.Group):
             if exc.name == module:
                 return None  # a command not built yet in this checkout
             raise
-        return getattr(loaded, attr)
+        return _with_global_options(getattr(loaded, attr))
+
+    def invoke(self, ctx):
+        # click turns Ctrl+C into "Aborted!" and exit status 1; the convention (and scripts) want 130.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            interrupted()
+
+
+def interrupted() -> None:
+    """Ctrl+C outside a session: a clean line and exit status 130, never a traceback."""
+    try:
+        click.echo(err=True)
+    finally:
+        sys.exit(130)
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True,
@@ -66,4 +108,4 @@ def run() -> None:
     try:
         main(prog_name="quizapp")
     except KeyboardInterrupt:
-        sys.exit(130)
+        interrupted()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import click
@@ -94,22 +95,41 @@ def study(ctx, paths, plain, db, new_per_day, reviews_per_day, tags, bank_ids, c
       quizapp study --tag survey --new 10
       printf '1\\n\\nq\\n' | quizapp study --plain mybank.yaml
     """
+    if plain:
+        # Ctrl+C from here on ends with the session's summary and status 130, also before the first card.
+        with plain_interrupts(summary_line=True):
+            banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
+            run_plain(banks, db=db or ctx.obj.get("db"), tags=tags, cram=cram,
+                      settings=user_settings(new_per_day, reviews_per_day))
+        return
     banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
     db = db or ctx.obj.get("db")
-    if not plain:
-        try:
-            from ..tui.app import run_study
-        except ImportError as exc:
-            click.echo(f"the terminal UI is not available ({exc}); using line mode", err=True)
-        else:
-            run_study(ctx, banks, tags=tags, cram=cram, new_per_day=new_per_day, reviews_per_day=reviews_per_day,
-                      db=db)
-            return
+    try:
+        from ..tui.app import run_study
+    except ImportError as exc:
+        click.echo(f"the terminal UI is not available ({exc}); using line mode", err=True)
+    else:
+        run_study(ctx, banks, tags=tags, cram=cram, new_per_day=new_per_day, reviews_per_day=reviews_per_day,
+                  db=db)
+        return
     run_plain(banks, db=db, tags=tags, cram=cram, settings=user_settings(new_per_day, reviews_per_day))
 
 
+@contextmanager
+def plain_interrupts(summary_line: bool):
+    """Ctrl+C before a line-mode session has its own summary: the empty summary, then exit status 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        if summary_line:
+            from ..srs.plain import summary_line as line
+            click.echo()
+            click.echo(line(0, 0))
+        sys.exit(130)
+
+
 def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:
-    """The line-mode session; store problems become a message and exit status 1."""
+    """The line-mode session; store problems become a message and exit status 1, Ctrl+C exit status 130."""
     from ..srs import Engine, StoreError
     from ..srs.plain import LineStudy
     from ..srs.store import Store
@@ -120,10 +140,14 @@ def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:
         with Store.open(db) as store:
             engine = Engine(store, banks, settings)
             session = engine.session(utc_now(), tags=tags or None, cram=cram)
-            LineStudy(session, utc_now, sys.stdin, sys.stdout).run()
+            line_study = LineStudy(session, utc_now, sys.stdin, sys.stdout)
+            line_study.run()
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     except BrokenPipeError:
         # The reader went away (`| head`); every answer so far is saved. Silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    if line_study.interrupted:
+        sys.exit(130)

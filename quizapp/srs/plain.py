@@ -8,16 +8,20 @@ from typing import Callable, TextIO
 from fsrs import Rating
 
 from .checking import check_answer
-from .lineformat import UnreadableAnswer, layout_card, parse_line
+from .lineformat import layout_card
+from .lineio import Command, LineIO, run_interruptible
 from .scheduler import format_interval
+from .wording import feedback_lines
 
 QUIT = "q"
 UNDO = "undo"
 RATING_WORDS = {r.name.lower(): r for r in Rating}
+RETYPE = "retype"  # _rating's answer to `undo`: take back the answer just given, before it is saved
 
 
-class EndOfInput(Exception):
-    """stdin closed: stop like `q`."""
+def summary_line(done: int, right: int) -> str:
+    """The line that ends every line-mode session, also one stopped by Ctrl+C before its first card."""
+    return f"Session over: {done} answer{'s' * (done != 1)} saved, {right} right."
 
 
 class LineStudy:
@@ -25,32 +29,24 @@ class LineStudy:
 
     def __init__(self, session, clock: Callable[[], datetime], inp: TextIO, out: TextIO,
                  rng: random.Random | None = None):
-        self.session, self.clock, self.inp, self.out = session, clock, inp, out
+        self.session, self.clock = session, clock
+        self.io = LineIO(inp, out)
+        self.say, self.ask = self.io.say, self.io.ask
         self.rng = rng or random.Random()
-
-    def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
-        self.out.flush()  # piped output must reach a reader line by line
-
-    def ask(self, prompt: str) -> str:
-        self.out.write(prompt)
-        self.out.flush()
-        line = self.inp.readline()
-        if not line:
-            self.say()
-            raise EndOfInput
-        return line.rstrip("\r\n")
+        self.interrupted = False  # Ctrl+C ended the session (the command exits with 130)
 
     def run(self) -> int:
-        """Study until the queue is empty, `q`, or end of input; returns the number of answers saved."""
-        try:
+        """Study until the queue is empty, `q`, end of input or Ctrl+C; returns the number of answers saved."""
+        def study() -> None:
             while self._one_card():
                 pass
-        except EndOfInput:
-            pass
+        self.interrupted = run_interruptible(self.io, study, self.summary)
+        return self.session.progress.done
+
+    def summary(self) -> None:
+        """The session's last line: what was saved."""
         p = self.session.progress
-        self.say(f"Session over: {p.done} answer{'s' * (p.done != 1)} saved, {p.right} right.")
-        return p.done
+        self.say(summary_line(p.done, p.right))
 
     def _header(self, card) -> str:
         p = self.session.progress
@@ -67,49 +63,36 @@ class LineStudy:
         layout = layout_card(card, self.rng)
         self.say()
         self.say(self._header(card))
-        for line in layout.lines:
-            self.say(line)
         while True:
-            line = self.ask("answer> ")
-            if line.strip() == QUIT:
-                return False
-            if line.strip().casefold() == UNDO:
-                self._undo()
-                return True
+            for line in layout.lines:
+                self.say(line)
             try:
-                given = parse_line(card, layout, line)
+                given = self.io.ask_answer(card, layout, (QUIT, UNDO), "q quits, undo takes back the last answer")
+            except Command as command:
+                if command.word == UNDO:
+                    self._undo()
+                    return True
+                return False
+            result = check_answer(card.question, card.ord, given)
+            for line in feedback_lines(card.bank, card.question, given, result):
+                self.say(line)
+            rating = self._rating(card, result.suggested)
+            if rating != RETYPE:
                 break
-            except UnreadableAnswer as exc:
-                self.say(f"could not read that: {exc}. (q quits, undo takes back the last answer)")
-        result = check_answer(card.question, card.ord, given)
-        self._feedback(card, given, result)
-        rating = self._rating(card, result.suggested)
+            self.say("answer taken back (nothing was saved); answer the card again:")
         if rating is None:
             self.say("not saved.")
             return False
-        done_at = self.clock()
-        answered = self.session.answer(card, rating, done_at, given=given, result=result,
-                                       duration=(done_at - now).total_seconds())
-        # Scripts and the crash-safety test count these lines: print only after the commit.
-        self.say(f"saved (review {answered.review_id}).")
+        with self.io.held():  # Ctrl+C now would leave a saved answer unreported: it waits
+            done_at = self.clock()
+            answered = self.session.answer(card, rating, done_at, given=given, result=result,
+                                           duration=(done_at - now).total_seconds())
+            # Scripts and the crash-safety test count these lines: print only after the commit.
+            self.say(f"saved (review {answered.review_id}).")
         return True
 
-    def _feedback(self, card, given, result) -> None:
-        verdict = ("right, accepted with a typo." if result.typo else "right.") if result.correct else "wrong."
-        self.say(verdict)
-        q = card.question
-        if q.type == "multiple_choice" and q.multiple:
-            for choice, ok in result.details:
-                mark = "ok    " if ok else "wrong " if choice in given else "missed"
-                self.say(f"  {mark}  {choice}")
-        elif q.type in ("ordering", "matching") or len(result.details) > 1:
-            for label, ok in result.details:
-                self.say(f"  {'ok   ' if ok else 'wrong'}  {label}")
-        self.say(f"answer: {result.expected}")
-        if card.question.explanation:
-            self.say(f"explanation: {card.question.explanation}")
-
-    def _rating(self, card, suggested: Rating) -> Rating | None:
+    def _rating(self, card, suggested: Rating) -> Rating | str | None:
+        """The rating typed, None for q, RETYPE for undo (this answer is taken back before it is saved)."""
         if self.session.cram:
             labels = ", ".join(f"{r.value} {r.name.lower()}" for r in Rating)
             prompt = f"rate (cram: no schedule changes) {labels}; enter = {suggested.value}> "
@@ -118,20 +101,27 @@ class LineStudy:
             labels = ", ".join(f"{r.value} {r.name.lower()} ({format_interval(intervals[r])})" for r in Rating)
             prompt = f"rate {labels}; enter = {suggested.value} {suggested.name.lower()}> "
         while True:
-            text = self.ask(prompt).strip().casefold()
+            line = self.ask(prompt)
+            if line is None:
+                continue
+            text = line.strip().casefold()
             if not text:
                 return suggested
             if text == QUIT:
                 return None
+            if text == UNDO:
+                return RETYPE
             if text in ("1", "2", "3", "4"):
                 return Rating(int(text))
             matches = [r for word, r in RATING_WORDS.items() if word.startswith(text)]
             if len(matches) == 1:
                 return matches[0]
-            self.say("type 1 (again), 2 (hard), 3 (good) or 4 (easy); enter takes the suggested one; q quits")
+            self.say("type 1 (again), 2 (hard), 3 (good) or 4 (easy); enter takes the suggested one; "
+                     "undo takes this answer back; q quits")
 
     def _undo(self) -> None:
-        card = self.session.undo(self.clock())
+        with self.io.held():
+            card = self.session.undo(self.clock())
         if card is None:
             self.say("nothing to undo.")
         else:

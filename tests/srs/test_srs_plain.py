@@ -63,7 +63,7 @@ def test_a_session_through_a_pipe(tmp_path):
 def test_q_quits_and_an_unread_answer_is_asked_again(tmp_path):
     proc = study(tmp_path, ["maybe", "t", "", "q"])
     assert proc.returncode == 0
-    assert "could not read that: type t (true) or f (false)" in proc.stdout
+    assert "could not read that: type t (True) or f (False)" in proc.stdout
     assert len(reviews(tmp_path)) == 1
 
 

@@ -1,0 +1,141 @@
+"""Answers, feedback and the quiz score as plain words: what line mode prints after an answer and at a quiz's end.
+
+Plain text only (no markup); the caller sanitises on output (quizapp.termtext.clean)."""
+from __future__ import annotations
+
+from .lineformat import cloze_completed, cloze_display, shorten
+
+ORDER_JOIN = " → "  # ordering answers, the learner's and the right one alike
+GIVEN_LIMIT = 200  # characters of a typed answer repeated in feedback and the score report
+
+
+def citation(bank) -> str:
+    """The quote's source as one line: title, author, publisher, date (the bank's title without a source).
+
+    Args:
+        bank: the question's Bank.
+
+    Returns:
+        The parts that are set, joined by ", ".
+    """
+    source = bank.source
+    if source is None:
+        return bank.title
+    parts = [source.title, source.author, source.publisher, source.date.isoformat() if source.date else None]
+    return ", ".join(p for p in parts if p) or bank.title
+
+
+def expected_words(question, result) -> str:
+    """The right answer in the words the card showed: True/False as its choices read, ordering joined by arrows.
+
+    Args:
+        question: the bank question.
+        result: its CheckResult.
+
+    Returns:
+        One line of text.
+    """
+    if question.type == "true_false":
+        return "True" if question.answer else "False"
+    if question.type == "ordering":
+        return ORDER_JOIN.join(question.items)
+    return result.expected
+
+
+def given_words(question, given) -> str:
+    """The learner's answer in words, joined as the right answer is; "(no answer)" for a blank one.
+
+    Args:
+        question: the bank question.
+        given: the answer as check_answer took it.
+
+    Returns:
+        One line of text; long typed text is cut (see lineformat.echo).
+    """
+    if given is None or given == "" or given == [] or given == {} or given == [""]:
+        return "(no answer)"
+    if question.type == "true_false":
+        return "True" if given else "False"
+    if question.type == "ordering":
+        return ORDER_JOIN.join(given)
+    if question.type == "matching":
+        return "; ".join(f"{left} → {right}" for left, right in given.items())
+    if question.type == "multiple_choice":
+        return ", ".join(given)
+    parts = given if isinstance(given, list) else [given]
+    return "; ".join(shorten(str(p), GIVEN_LIMIT) if str(p).strip() else "(blank)" for p in parts)
+
+
+def _detail_lines(question, given, result) -> list[str]:
+    if question.type == "multiple_choice":
+        if not question.multiple:
+            return [] if result.correct else [f"  you chose: {given_words(question, given)}"]
+        chosen = set(given or ())
+        return [f"  {'ok    ' if ok else 'wrong ' if choice in chosen else 'missed'}  {choice}"
+                for choice, ok in result.details]
+    if question.type in ("ordering", "matching") or (question.type == "cloze" and len(result.details) > 1):
+        return [f"  {'ok   ' if ok else 'wrong'}  {label}" for label, ok in result.details]
+    return []
+
+
+def feedback_lines(bank, question, given, result) -> list[str]:
+    """Right or wrong, what was wrong, the right answer, the completed cloze sentence, explanation, quote, source.
+
+    Args:
+        bank: the question's Bank (for the quote's source).
+        question: the bank question.
+        given: the learner's answer as check_answer took it.
+        result: its CheckResult.
+
+    Returns:
+        The lines to print, in order.
+    """
+    if result.correct:
+        lines = ["right, accepted with a typo." if result.typo else "right."]
+    else:
+        lines = ["wrong."]
+    lines += _detail_lines(question, given, result)
+    if question.type == "ordering" and not result.correct:
+        lines.append(f"yours:  {given_words(question, given)}")
+    lines.append(f"answer: {expected_words(question, result)}")
+    if question.type == "cloze":
+        lines.append(f"in full: {cloze_completed(question.text)}")
+    if question.explanation:
+        lines.append(f"explanation: {question.explanation}")
+    lines += quote_lines(bank, question)
+    return lines
+
+
+def quote_lines(bank, question) -> list[str]:
+    """The supporting quote and its source, as the TUI shows them after an answer (none without a quote)."""
+    if not question.quote:
+        return []
+    return [f"quote: \u201c{question.quote}\u201d", f"  \u2014 {citation(bank)}"]
+
+
+def score_lines(items, asked: int) -> list[str]:
+    """The quiz score report, as the TUI's score screen gives it: the score, then every mistake.
+
+    Args:
+        items: the answered quiz items (each with bank, question, ord, given, result).
+        asked: how many questions the quiz had.
+
+    Returns:
+        The lines to print.
+    """
+    right = sum(1 for item in items if item.result.correct)
+    total = len(items)
+    pct = round(100 * right / total) if total else 0
+    lines = [f"Score: {right} / {total} right · {pct}%"]
+    if total < asked:
+        lines.append(f"Ended after {total} of {asked} questions.")
+    mistakes = [item for item in items if not item.result.correct]
+    lines.append("No mistakes." if not mistakes else f"Mistakes ({len(mistakes)}):")
+    for n, item in enumerate(mistakes, start=1):
+        q = item.question
+        prompt = cloze_display(q.text, item.ord) if q.type == "cloze" else q.prompt
+        lines.append(f"{n}. {prompt.splitlines()[0]}")
+        lines.append(f"   Yours: {given_words(q, item.given)}")
+        lines.append(f"   Right: {expected_words(q, item.result)}")
+        lines += ["   " + line for line in quote_lines(item.bank, q)]
+    return lines
