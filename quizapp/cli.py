@@ -1,12 +1,13 @@
 """The `quizapp` command line: a click group whose subcommands load on demand."""
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 
 import click
 
-from . import __version__
+from . import __version__, interrupts
 
 # name -> "module:attribute"; modules are imported only when their command runs,
 # so `quizapp validate` on a cached library never pays for Textual or pydantic.
@@ -30,8 +31,21 @@ def _global_option(name: str, value, ctx: click.Context) -> None:
         obj["db"] = value
 
 
-def _with_global_options(command: click.Command) -> click.Command:
-    """Let every subcommand (and those of a subgroup) take --library and --db, unless it has its own."""
+def _resuming_interrupts(callback):
+    """The command's callback, with Ctrl+C (held during start-up) back on before it runs."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        interrupts.resume()
+        return callback(*args, **kwargs)
+    run.resumes_interrupts = True
+    return run
+
+
+def _prepared(command: click.Command) -> click.Command:
+    """Every subcommand (and those of a subgroup): --library and --db also after its name, unless it has its
+    own; Ctrl+C resumed as it starts, unless it does that itself (a line-mode session, for its summary)."""
+    if command.callback and not getattr(command.callback, "resumes_interrupts", False):
+        command.callback = _resuming_interrupts(command.callback)
     names = {opt for p in command.params for opt in getattr(p, "opts", ())}
     if "--library" not in names:
         command.params.append(click.Option(
@@ -44,7 +58,7 @@ def _with_global_options(command: click.Command) -> click.Command:
             callback=lambda ctx, _p, v: _global_option("db", v, ctx),
             help="Review store file (as before the command)."))
     for sub in getattr(command, "commands", {}).values():
-        _with_global_options(sub)
+        _prepared(sub)
     return command
 
 
@@ -63,7 +77,7 @@ class LazyGroup(click.Group):
             if exc.name == module:
                 return None  # a command not built yet in this checkout
             raise
-        return _with_global_options(getattr(loaded, attr))
+        return _prepared(getattr(loaded, attr))
 
     def invoke(self, ctx):
         # click turns Ctrl+C into "Aborted!" and exit status 1; the convention (and scripts) want 130.
@@ -99,6 +113,7 @@ def main(ctx: click.Context, library: tuple[str, ...], db: str | None) -> None:
     ctx.obj["library"] = library
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is None:
+        interrupts.resume()
         from .commands import home
         home.run(ctx)
 

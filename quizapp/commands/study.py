@@ -8,6 +8,8 @@ from datetime import datetime, timezone
 
 import click
 
+from .. import interrupts
+
 
 def utc_now() -> datetime:
     """The one clock of a study session; the engine below takes `now` as a parameter."""
@@ -98,10 +100,12 @@ def study(ctx, paths, plain, db, new_per_day, reviews_per_day, tags, bank_ids, c
     if plain:
         # Ctrl+C from here on ends with the session's summary and status 130, also before the first card.
         with plain_interrupts(summary_line=True):
+            interrupts.resume()
             banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
             run_plain(banks, db=db or ctx.obj.get("db"), tags=tags, cram=cram,
                       settings=user_settings(new_per_day, reviews_per_day))
         return
+    interrupts.resume()
     banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
     db = db or ctx.obj.get("db")
     try:
@@ -126,6 +130,9 @@ def plain_interrupts(summary_line: bool):
             click.echo()
             click.echo(line(0, 0))
         sys.exit(130)
+
+
+study.callback.resumes_interrupts = True
 
 
 def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:

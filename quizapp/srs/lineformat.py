@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..bank.models import CLOZE_RE
-from ..termtext import clean
+from .wording import shorten
 
 LETTERS = string.ascii_lowercase
 ECHO_LIMIT = 40  # characters of the learner's own text repeated back in a message
@@ -30,23 +30,9 @@ class Layout:
     gaps: int = 1
 
 
-def shorten(text: str, limit: int = ECHO_LIMIT) -> str:
-    """The learner's text as it may be repeated back: sanitised, and cut to `limit` characters.
-
-    Args:
-        text: what the learner typed (or a part of it).
-        limit: the most characters to keep.
-
-    Returns:
-        The text, ending in "…" when it was cut.
-    """
-    text = clean(text)
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
 def echo(text: str) -> str:
-    """The learner's text quoted for a message, sanitised and cut (see shorten)."""
-    return repr(shorten(text))
+    """The learner's text quoted for a message, sanitised and cut (see wording.shorten)."""
+    return repr(shorten(text, ECHO_LIMIT))
 
 
 def _shuffled(items, rng, shuffle: bool = True) -> list[str]:
@@ -66,11 +52,6 @@ def cloze_display(text: str, ord: int) -> str:
             return m.group(2)
         return f"[{m.group(3).strip()}...]" if m.group(3) else "[...]"
     return CLOZE_RE.sub(show, text)
-
-
-def cloze_completed(text: str) -> str:
-    """The cloze text with every deletion filled in: the sentence as the learner should remember it."""
-    return CLOZE_RE.sub(lambda m: m.group(2), text)
 
 
 def layout_card(card, rng) -> Layout:

@@ -1,12 +1,33 @@
-"""Answers, feedback and the quiz score as plain words: what line mode prints after an answer and at a quiz's end.
+"""Answers and feedback in plain words: what line mode prints after an answer, and the quiz score's
+"Yours" and "Right" in both interfaces.
 
 Plain text only (no markup); the caller sanitises on output (quizapp.termtext.clean)."""
 from __future__ import annotations
 
-from .lineformat import cloze_completed, cloze_display, shorten
+from ..bank.models import CLOZE_RE
+from ..termtext import clean
 
 ORDER_JOIN = " → "  # ordering answers, the learner's and the right one alike
 GIVEN_LIMIT = 200  # characters of a typed answer repeated in feedback and the score report
+
+
+def shorten(text: str, limit: int) -> str:
+    """The learner's text as it may be repeated back: sanitised, and cut to `limit` characters.
+
+    Args:
+        text: what the learner typed (or a part of it).
+        limit: the most characters to keep.
+
+    Returns:
+        The text, ending in "…" when it was cut.
+    """
+    text = clean(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def cloze_completed(text: str) -> str:
+    """The cloze text with every deletion filled in: the sentence as the learner should remember it."""
+    return CLOZE_RE.sub(lambda m: m.group(2), text)
 
 
 def citation(bank) -> str:
@@ -111,31 +132,3 @@ def quote_lines(bank, question) -> list[str]:
     if not question.quote:
         return []
     return [f"quote: \u201c{question.quote}\u201d", f"  \u2014 {citation(bank)}"]
-
-
-def score_lines(items, asked: int) -> list[str]:
-    """The quiz score report, as the TUI's score screen gives it: the score, then every mistake.
-
-    Args:
-        items: the answered quiz items (each with bank, question, ord, given, result).
-        asked: how many questions the quiz had.
-
-    Returns:
-        The lines to print.
-    """
-    right = sum(1 for item in items if item.result.correct)
-    total = len(items)
-    pct = round(100 * right / total) if total else 0
-    lines = [f"Score: {right} / {total} right · {pct}%"]
-    if total < asked:
-        lines.append(f"Ended after {total} of {asked} questions.")
-    mistakes = [item for item in items if not item.result.correct]
-    lines.append("No mistakes." if not mistakes else f"Mistakes ({len(mistakes)}):")
-    for n, item in enumerate(mistakes, start=1):
-        q = item.question
-        prompt = cloze_display(q.text, item.ord) if q.type == "cloze" else q.prompt
-        lines.append(f"{n}. {prompt.splitlines()[0]}")
-        lines.append(f"   Yours: {given_words(q, item.given)}")
-        lines.append(f"   Right: {expected_words(q, item.result)}")
-        lines += ["   " + line for line in quote_lines(item.bank, q)]
-    return lines
