@@ -47,8 +47,9 @@ def validate(ctx, paths, sources, fmt, no_cache):
     files_bad = len({p.file for p in problems})
     questions = sum(r.question_count for r in results)
     if problems:
+        # The count follows the problems it counts (stdout); under --format json stdout is one JSON document.
         click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files_bad} of {len(results)} "
-                   f"file{'s' * (len(results) != 1)}", err=True)
+                   f"file{'s' * (len(results) != 1)}", err=fmt == "json")
         sys.exit(1)
     if not results:
         click.echo("no bank files (*.yaml, *.yml) found", err=True)
