@@ -8,6 +8,7 @@ import click
 
 from ..bank.library import library_paths
 from ..bank.loader import load_paths
+from ..termtext import clean
 
 _sources = click.Path(exists=True, file_okay=False)
 
@@ -43,7 +44,7 @@ def validate(ctx, paths, sources, fmt, no_cache):
         click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
     else:
         for p in problems:
-            click.echo(str(p))
+            click.echo(clean(str(p)))
     files_bad = len({p.file for p in problems})
     questions = sum(r.question_count for r in results)
     if problems:

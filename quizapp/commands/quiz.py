@@ -7,6 +7,7 @@ import sys
 import click
 
 from .. import interrupts
+from ..termtext import clean
 
 
 @click.command()
@@ -55,7 +56,7 @@ def _load(paths) -> list:
     results, problems = load_paths(paths)
     if problems:
         for p in problems:
-            click.echo(str(p), err=True)
+            click.echo(clean(str(p)), err=True)
         click.echo(f"quiz: {len({p.file for p in problems})} bank file(s) have problems; fix them or leave them out",
                    err=True)
         sys.exit(1)

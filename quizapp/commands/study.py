@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 import click
 
 from .. import interrupts
+from ..termtext import clean
 
 
 def utc_now() -> datetime:
@@ -23,7 +24,7 @@ def load_banks_or_exit(ctx, paths) -> list:
     results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
     if problems:
         for p in problems:
-            click.echo(str(p), err=True)
+            click.echo(clean(str(p)), err=True)
         click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the banks; "
                    "fix them (see `quizapp validate`) and retry", err=True)
         sys.exit(1)

@@ -1,7 +1,9 @@
 """Line mode as a new learner meets it (issue 12): real pipes into `quizapp study --plain`, a real store."""
 from __future__ import annotations
 
-from plain_support import SOURCE, plain_study, saved_reviews
+import sqlite3
+
+from plain_support import SOURCE, plain_study, run_quizapp, saved_reviews
 from srs_support import tf
 
 SODA = {"id": "soda", "type": "multiple_choice", "prompt": "What makes a cake rise?",
@@ -91,7 +93,13 @@ def test_cram_shows_no_intervals_when_rating(tmp_path):
 def test_terminal_escapes_in_bank_text_are_not_printed(tmp_path):
     question = {**SODA, "prompt": "\x1b]0;pwned\x07What \x1b[2Jmakes\x07 a cake rise?",
                 "explanation": "It \x1b[31mreleases\x1b[0m gas.\x9b2J"}
-    proc = plain_study(tmp_path, [question], ["2", ""], source={**SOURCE, "author": "A.\x1b[5m Cook"})
+    proc = plain_study(tmp_path, [question], ["1", ""], source={**SOURCE, "author": "A.\x1b[5m Cook"},
+                       title="Kitchen \x1b]0;owned\x07chemistry")
     assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout and "\x9b" not in proc.stdout
     assert "What makes a cake rise?" in proc.stdout and "It releases gas." in proc.stdout
-    assert "A. Cook" in proc.stdout
+    assert "A. Cook" in proc.stdout and "--- Kitchen chemistry (new)" in proc.stdout
+    with sqlite3.connect(tmp_path / "s.sqlite3") as conn:  # forgotten twice: stats list it among the hardest
+        conn.execute("UPDATE cards SET lapses = 2")
+    stats = run_quizapp(tmp_path, ["stats", str(tmp_path / "b.yaml")], [])
+    assert "What makes a cake rise?" in stats.stdout
+    assert "\x1b" not in stats.stdout and "\x07" not in stats.stdout and "\x9b" not in stats.stdout
