@@ -17,7 +17,6 @@ from __future__ import annotations
 import fnmatch
 import operator
 import re
-import shlex
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -32,6 +31,7 @@ _OPS = {"<=": operator.le, ">=": operator.ge, "!=": operator.ne, "<": operator.l
         "=": operator.eq}
 _PROP_RE = re.compile(r"([a-z]+)\s*(<=|>=|!=|<|>|=)\s*(-?\d+(?:\.\d+)?)$")
 _DAY_US = 86_400_000_000
+_TOKEN = re.compile(r'-?(?:\w+:)?"[^"]*"?|[^\s"]+"?[^\s"]*')
 
 
 class QueryError(ValueError):
@@ -62,10 +62,8 @@ class Query:
 
 def parse_query(text: str) -> Query:
     """Read a query (see the module's docstring); raises QueryError on a term it cannot read."""
-    try:
-        words = shlex.split(text)
-    except ValueError as exc:  # an unclosed quote
-        raise QueryError(f"cannot read the query: {exc}") from None
+    # A word, or a "quoted phrase" (possibly after -, key: or both); an unclosed quote runs to the end.
+    words = [w.replace('"', "") for w in _TOKEN.findall(text)]
     alternatives: list[tuple[Term, ...]] = []
     current: list[Term] = []
     for word in words:
