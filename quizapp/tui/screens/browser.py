@@ -1,6 +1,8 @@
 """The card browser: every card of the library, searched with Anki-like queries, sorted, and changed in place."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +19,13 @@ from ..widgets.footer import KeyFooter
 from .editing import edit_question
 
 SHOWN = 1000  # rows put in the table at most: DataTable builds every row it is given; the count says the rest
-COLUMNS = (("Bank", "bank", 18), ("Question", "question", 22), ("Type", "type", 8), ("State", "state", 10),
-           ("Due", "due", 10), ("Ivl", "interval", 6), ("Laps", "lapses", 4), ("Revs", "reviews", 4),
+COLUMNS = (("Bank", "bank", 14), ("Question", "question", 18), ("Type", "type", 10), ("State", "state", 10),
+           ("Due", "due", 9), ("Ivl", "interval", 5), ("Laps", "lapses", 4), ("Revs", "reviews", 4),
            ("Marks", "flag", 9), ("Prompt", "prompt", None))
+DROP_FIRST = ("reviews", "interval", "lapses", "type", "bank", "state")  # left out, in turn, on narrow terminals
+MIN_PROMPT = 24
+TYPE_LABELS = {"multiple_choice": "choice", "true_false": "true/false", "short_answer": "short", "numeric": "number",
+               "cloze": "cloze", "ordering": "order", "matching": "match", "flashcard": "flashcard"}
 FLAG_STYLES = ("", "bold red", "bold dark_orange", "bold green", "bold blue")
 RATINGS = ("", "Again", "Hard", "Good", "Easy")
 
@@ -54,6 +60,7 @@ class BrowserScreen(Screen[None]):
         self.rows: list[CardRow] = []
         self.shown: list[CardRow] = []
         self.sort, self.descending = "due", False
+        self.columns = list(COLUMNS)
         self._debounce: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -69,10 +76,26 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Cards"
-        table = self.query_one(DataTable)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+        self.set_columns()
         self.load()
+
+    def set_columns(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        self.columns = list(COLUMNS)
+        # The prompt takes what the fixed columns leave (each column has one cell of padding a side).
+        for drop in (None, *DROP_FIRST):
+            self.columns = [c for c in self.columns if c[1] != drop]
+            room = table.size.width - sum(width + 2 for _, _, width in self.columns if width) - 4
+            if room >= MIN_PROMPT:
+                break
+        for label, key, width in self.columns:
+            table.add_column(label, key=key, width=width or max(room, 12))
+
+    def on_resize(self) -> None:
+        self.set_columns()
+        if self.rows:
+            self.fill()
 
     @work(thread=True, exclusive=True, group="browser")
     def load(self) -> None:
@@ -122,6 +145,7 @@ class BrowserScreen(Screen[None]):
         self.show_details()
 
     def cells(self, row: CardRow, now) -> tuple:
+        from ...srs.scheduler import format_interval
         from ...srs.settings import from_us
         marks = []
         if row.flag:
@@ -132,9 +156,12 @@ class BrowserScreen(Screen[None]):
                 marks.append(Content.styled(word, style))
         question = row.question + (f" c{row.ord}" if row.type == "cloze" else "")
         due = when(from_us(row.due_us), now) if row.due_us is not None else "—"
-        return (literal(row.bank), literal(question), row.type.replace("_", " ")[:8], row.state, due,
-                "—" if row.interval is None else f"{row.interval:.0f}d", str(row.lapses), str(row.reviews),
-                Content(" ").join(marks), literal(" ".join(row.prompt.split())))
+        interval = "—" if row.interval is None else format_interval(timedelta(days=row.interval))
+        cells = {"bank": literal(row.bank), "question": literal(question), "type": TYPE_LABELS.get(row.type, row.type),
+                 "state": row.state, "due": due, "interval": interval, "lapses": str(row.lapses),
+                 "reviews": str(row.reviews), "flag": Content(" ").join(marks),
+                 "prompt": literal(" ".join(row.prompt.split()))}
+        return tuple(cells[key] for _, key, _ in self.columns)
 
     @on(DataTable.HeaderSelected)
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:
@@ -177,6 +204,7 @@ class BrowserScreen(Screen[None]):
             self.app.call_from_thread(self.show_history, row, entries)
 
     def show_history(self, row: CardRow, entries: list) -> None:
+        from ...srs.scheduler import format_interval
         lines = [Content.styled(" ".join(row.prompt.split()), "bold"),
                  Content.assemble(("Answer: ", "$text-muted"), literal(row.answer))]
         stats = f"stability {row.stability:.1f}d · difficulty {row.difficulty:.1f}" if row.stability else "not studied"
@@ -184,8 +212,9 @@ class BrowserScreen(Screen[None]):
                                     "$text-muted"))
         for e in entries[-6:]:
             elapsed = "first" if e.elapsed_days is None else f"+{e.elapsed_days:.1f}d"
-            interval = "cram" if e.cram else ("—" if e.interval_days is None else f"→ {e.interval_days:.1f}d")
-            given = "" if e.given is None else f" · answered {str(e.given)[:40]}"
+            interval = "cram" if e.cram else ("—" if e.interval_days is None else
+                                              "→ " + format_interval(timedelta(days=e.interval_days)))
+            given = f" · answered {str(e.given)[:40]}" if e.given not in (None, "", [], {}) else ""
             lines.append(literal(f"{e.reviewed_at:%Y-%m-%d %H:%M}  {RATINGS[e.rating]:5}  {elapsed:>7}  "
                                  f"{interval}{given}"))
         self.query_one("#card-details-text", Static).update(Content("\n").join(lines))

@@ -256,9 +256,11 @@ class LibraryScreen(Screen):
             self.app.push_screen(QuizScreen(banks, count=20))
 
     def action_cards(self) -> None:
-        if self.loaded:
-            from .browser import BrowserScreen
-            self.app.push_screen(BrowserScreen(self.results))
+        if not self.loaded:
+            self.notify("The library is still loading; a moment…")
+            return
+        from .browser import BrowserScreen
+        self.app.push_screen(BrowserScreen(self.results))
 
     def action_stats(self) -> None:
         if self.loaded:
