@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import fnmatch
 import operator
+from functools import reduce
+from operator import attrgetter
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -51,13 +53,19 @@ class Query:
     def compile(self, now: datetime) -> Callable[[object], bool]:
         """A predicate on browser rows, with `is:due` and `prop:due` measured from now."""
         now_us = to_us(require_utc(now))
-        alternatives = self.alternatives
-        if not alternatives:
+        if not self.alternatives:
             return lambda row: True
-        if len(alternatives) == 1 and len(alternatives[0]) == 1:
-            only = alternatives[0][0]
-            return lambda row: only(row, now_us)
-        return lambda row: any(all(t(row, now_us) for t in terms) for terms in alternatives)
+        # Folded into nested closures once, rather than all()/any() over generators for every row.
+        whole = reduce(_either, (reduce(_both, terms) for terms in self.alternatives))
+        return lambda row: whole(row, now_us)
+
+
+def _both(a: Term, b: Term) -> Term:
+    return lambda row, now: a(row, now) and b(row, now)
+
+
+def _either(a: Term, b: Term) -> Term:
+    return lambda row, now: a(row, now) or b(row, now)
 
 
 def parse_query(text: str) -> Query:
@@ -85,22 +93,26 @@ def _term(word: str) -> Term:
     key, sep, value = word.partition(":")
     if not sep or not value or key.lower() not in _KEYS:
         needle = word.lower()
-        return lambda row, now: needle in row.prompt.lower() or needle in row.answer.lower()
+        return lambda row, now: needle in row.search
     return _KEYS[key.lower()](value)
 
 
 def _glob(field: str) -> Callable[[str], Term]:
     def make(value: str) -> Term:
-        pattern = value.lower()
-        if "*" not in pattern:
-            return lambda row, now: getattr(row, field).lower() == pattern
-        return lambda row, now: fnmatch.fnmatchcase(getattr(row, field).lower(), pattern)
+        pattern, get = value.lower(), attrgetter(field)
+        if "*" not in pattern:  # ids and types are lower-case slugs
+            return lambda row, now: get(row) == pattern
+        regex = re.compile(fnmatch.translate(pattern))
+        return lambda row, now: regex.match(get(row).lower()) is not None
     return make
 
 
 def _tag(value: str) -> Term:
     pattern = value.lower()
-    return lambda row, now: any(fnmatch.fnmatchcase(t.lower(), pattern) for t in row.tags)
+    if "*" not in pattern:  # tags are lower-case slugs: a set lookup
+        return lambda row, now: pattern in row.tags
+    regex = re.compile(fnmatch.translate(pattern))
+    return lambda row, now: any(regex.match(t) for t in row.tags)
 
 
 def _is(value: str) -> Term:
@@ -138,7 +150,8 @@ def _prop(value: str) -> Term:
     field, op, number = _PROPS[m.group(1)], _OPS[m.group(2)], float(m.group(3))
     if field == "due":
         return lambda row, now: row.due_us is not None and op((row.due_us - now) / _DAY_US, number)
-    return lambda row, now: getattr(row, field) is not None and op(getattr(row, field), number)
+    get = attrgetter(field)
+    return lambda row, now: (v := get(row)) is not None and op(v, number)
 
 
 _KEYS: dict[str, Callable[[str], Term]] = {
