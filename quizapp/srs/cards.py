@@ -35,6 +35,11 @@ def cloze_answers(text: str, ord: int) -> list[str]:
     return [m.group(2).strip() for m in CLOZE_RE.finditer(text) if int(m.group(1)) == ord]
 
 
+def flashcard_sides(question, ord: int) -> tuple[str, str]:
+    """(shown, hidden) Markdown of a flashcard's card: card 0 asks front to back, card 1 (reverse) back to front."""
+    return (question.back, question.front) if ord == 1 else (question.front, question.back)
+
+
 def answer_of(question, ord: int) -> Any:
     """What counts as the card's answer; a change to it restarts the card."""
     t = question.type
@@ -46,6 +51,8 @@ def answer_of(question, ord: int) -> Any:
         return list(question.items)
     if t == "matching":
         return sorted(question.pairs.items())
+    if t == "flashcard":
+        return flashcard_sides(question, ord)[1]
     return question.answer  # true_false, short_answer, numeric
 
 

@@ -4,26 +4,35 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fsrs import Rating
 from rapidfuzz.distance import OSA
 
-from .cards import cloze_answers
+from .cards import cloze_answers, flashcard_sides
 
 
 @dataclass(frozen=True)
 class CheckResult:
     """Whether an answer is right, and what to show the learner about it."""
 
-    correct: bool
+    correct: bool | None  # None: a self-graded card (flashcard) the learner has not graded yet
     typo: bool = False  # right only thanks to typo tolerance: "accepted with a typo"
-    expected: str = ""  # the correct answer, human-readable
+    expected: str = ""  # the correct answer, human-readable (a flashcard's hidden side, as Markdown)
     details: tuple[tuple[str, bool], ...] = ()  # per item / pair / deletion: (label, ok)
+    self_graded: bool = False  # nothing was checked: the learner's own rating is the grade
 
     @property
-    def suggested(self) -> Rating:
+    def suggested(self) -> Rating | None:
+        """Good when right, Again when wrong; None for a self-graded card (no rating is suggested)."""
+        if self.correct is None:
+            return None
         return Rating.Good if self.correct else Rating.Again
+
+
+def self_marked(result: CheckResult, right: bool) -> CheckResult:
+    """A self-graded result once the learner said whether they knew it (quiz mode)."""
+    return replace(result, correct=right)
 
 
 _EDGE_PUNCTUATION = " \t.,;:!?\"'()[]"
@@ -166,4 +175,7 @@ def check_answer(question, ord: int, given) -> CheckResult:
         return _check_ordering(question, given)
     if t == "matching":
         return _check_matching(question, given)
+    if t == "flashcard":
+        # `given` is the learner's note, never graded; the back is revealed and the learner rates.
+        return CheckResult(None, expected=flashcard_sides(question, ord)[1], self_graded=True)
     raise ValueError(f"unknown question type {t!r}")
