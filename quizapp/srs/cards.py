@@ -40,6 +40,11 @@ def flashcard_sides(question, ord: int) -> tuple[str, str]:
     return (question.back, question.front) if ord == 1 else (question.front, question.back)
 
 
+def flashcard_hint(question, ord: int) -> str | None:
+    """A flashcard's hint, which leads from the front to the back: shown on card 0 only (as in the Anki export)."""
+    return question.hint if ord == 0 else None
+
+
 def answer_of(question, ord: int) -> Any:
     """What counts as the card's answer; a change to it restarts the card."""
     t = question.type

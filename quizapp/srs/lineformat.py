@@ -6,7 +6,7 @@ import string
 from dataclasses import dataclass, field
 
 from ..bank.models import CLOZE_RE
-from .cards import flashcard_sides
+from .cards import flashcard_hint, flashcard_sides
 
 LETTERS = string.ascii_lowercase
 
@@ -75,7 +75,7 @@ def layout_card(card, rng) -> Layout:
         return Layout(lines, options, lefts)
     if t == "flashcard":
         how = "think of the answer, then press Enter to see it (a note typed first is kept, not graded)"
-        if q.hint:
+        if flashcard_hint(q, card.ord):
             how += "; h shows the hint"
         return Layout([flashcard_sides(q, card.ord)[0], f"({how})"])
     raise ValueError(f"unknown question type {t!r}")

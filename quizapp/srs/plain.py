@@ -7,6 +7,7 @@ from typing import Callable, TextIO
 
 from fsrs import Rating
 
+from .cards import flashcard_hint
 from .checking import check_answer
 from .lineformat import UnreadableAnswer, layout_card, parse_line
 from .scheduler import format_interval
@@ -76,8 +77,9 @@ class LineStudy:
             if line.strip().casefold() == UNDO:
                 self._undo()
                 return True
-            if card.question.type == "flashcard" and line.strip().casefold() == "h" and card.question.hint:
-                self.say(f"hint: {card.question.hint}")
+            hint = flashcard_hint(card.question, card.ord) if card.question.type == "flashcard" else None
+            if hint and line.strip().casefold() == "h":
+                self.say(f"hint: {hint}")
                 continue
             try:
                 given = parse_line(card, layout, line)

@@ -169,7 +169,8 @@ def test_two_line_sessions_at_once_lose_no_review(tmp_path):
 FLASHCARDS = [
     {"id": "f1", "type": "flashcard", "front": "Hallyu", "back": "the Korean Wave", "hint": "a wave",
      "explanation": "Coined in the 1990s."},
-    {"id": "f2", "type": "flashcard", "front": "Pyongyang", "back": "capital of the North", "reverse": True},
+    {"id": "f2", "type": "flashcard", "front": "Pyongyang", "back": "capital of the North", "reverse": True,
+     "hint": "leads to the back, so only on the front-to-back card"},
 ]
 
 
@@ -200,3 +201,6 @@ def test_the_reverse_flashcard_shows_the_back_first():
     layout = layout_card(card, random.Random(0))
     assert layout.lines[0] == "capital of the North"
     assert parse_line(card, layout, "  ") is None and parse_line(card, layout, "Seoul?") == "Seoul?"
+    hinted = StudyCard(bank, bank.questions[0], 0, ("cards", "f1", 0), "new", 2)
+    assert "h shows the hint" in layout_card(hinted, random.Random(0)).lines[-1]
+    assert "hint" not in layout.lines[-1]

@@ -23,7 +23,6 @@ INPUTS = {
     "numeric": NumericInput,
     "ordering": OrderingInput,
     "matching": MatchingInput,
-    "flashcard": FlashcardInput,
 }
 TYPE_NAMES = {"multiple_choice": "multiple choice", "true_false": "true or false", "short_answer": "short answer",
               "numeric": "number", "cloze": "fill the gap", "ordering": "put in order", "matching": "match",
@@ -57,6 +56,8 @@ def answer_input(question, ord: int, rng: random.Random):
     if question.type == "cloze":
         _text, gaps = cloze_prompt(question.text, ord)
         return ClozeInput(question, ord, gaps, classes="answer")
+    if question.type == "flashcard":
+        return FlashcardInput(question, ord, classes="answer")
     return INPUTS[question.type](question, rng, classes="answer")
 
 

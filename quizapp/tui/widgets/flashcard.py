@@ -4,6 +4,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
+from ...srs.cards import flashcard_hint
 from .base import AnswerInput, TextEntry
 from .markdown import MarkdownText
 
@@ -22,13 +23,13 @@ class FlashcardInput(AnswerInput, can_focus=True):
     FlashcardInput .card-hint { color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, question, rng=None, **kwargs) -> None:
+    def __init__(self, question, ord: int = 0, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.question = question
+        self.question, self.ord = question, ord
 
     def compose(self):
         yield TextEntry(placeholder="A note for yourself (optional, not graded)", id="note")
-        hint = self.question.hint
+        hint = flashcard_hint(self.question, self.ord)
         if hint:
             shown = MarkdownText(f"Hint: {hint}", classes="card-hint")
             shown.display = False
