@@ -107,6 +107,8 @@ class LineStudy:
             return
         verdict = ("right, accepted with a typo." if result.typo else "right.") if result.correct else "wrong."
         self.say(verdict)
+        if result.note:  # how the answer was read: "accepted with a typo: you wrote ...", "2,000,000 = 2 million"
+            self.say(result.note)
         q = card.question
         if q.type == "multiple_choice" and q.multiple:
             for choice, ok in result.details:

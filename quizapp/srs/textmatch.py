@@ -2,7 +2,7 @@
 
 Forms that are not mistakes at all: case (unless the question says it matters), accents, punctuation,
 hyphens and spacing ("Kim Jong-il" is "Kim Jong Il"), a leading "the"/"a"/"an".  A typo is a slip *inside*
-a word: two letters swapped, a letter doubled or dropped, and in long words (8 letters or more) one letter
+a word: two letters swapped, a letter doubled or dropped, and in long words (8 letters or more) a letter
 wrong.  Never a typo: a changed first or last letter (hotel/notel, note/notel), a changed word of one to
 three letters (Il/Un, initials), a different number or number word, a negation (not, never, no...).
 """
@@ -28,7 +28,7 @@ _DIGIT = re.compile(r"\d")
 
 # Letters that do not decompose into a base letter and an accent, written as an English keyboard would.
 _LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l",
-                          "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i"})
+                          "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "Þ": "Th", "ı": "i"})
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -47,10 +47,10 @@ def spellings(answer: str) -> tuple[str, ...]:
 
 def words(text: str, case_sensitive: bool = False) -> tuple[str, ...]:
     """The words of an answer as compared: accents, punctuation, hyphens and spacing folded away."""
-    text = strip_accents(unicodedata.normalize("NFKC", str(text)))
-    text = _APOSTROPHES.sub("", text)
+    text = unicodedata.normalize("NFKC", str(text))
     if not case_sensitive:
-        text = text.casefold()
+        text = text.casefold()  # first: some capitals fold to letters that then lose their accent
+    text = _APOSTROPHES.sub("", strip_accents(text))
     out = tuple(w for w in _SEPARATORS.split(text) if w)
     if len(out) > 1 and out[0].casefold() in ARTICLES:
         out = out[1:]
@@ -88,7 +88,7 @@ def slips(keyed: str, given: str, budget: int) -> int | None:
 
     A restricted edit distance: the first and last letters stay; an adjacent swap not moving the first
     letter; a dropped letter that is neither first nor last; a doubled letter; one wrong letter inside a word
-    of 8 letters or more.  Three-letter words allow only a swap ("teh").
+    of 8 letters or more.  Three-letter words allow only a swap ("teh") or a doubled letter ("Kimm").
     """
     n, m = len(keyed), len(given)
     if abs(n - m) > budget or not keyed or not given or keyed[0] != given[0]:
@@ -109,7 +109,7 @@ def slips(keyed: str, given: str, budget: int) -> int | None:
                 best = min(best, d[i - 1][j - 1] + 1)
             if i and not short and 1 < i < n:  # dropped letter keyed[i-1], inside the word
                 best = min(best, d[i - 1][j] + 1)
-            if j > 1 and not short and (given[j - 1] == given[j - 2] or (j < m and given[j - 1] == given[j])):
+            if j > 1 and (given[j - 1] == given[j - 2] or (j < m and given[j - 1] == given[j])):
                 best = min(best, d[i][j - 1] + 1)  # doubled letter given[j-1]
             if (i > 2 and j > 2 and keyed[i - 1] == given[j - 2] and keyed[i - 2] == given[j - 1]
                     and keyed[i - 1] != keyed[i - 2]):

@@ -48,7 +48,8 @@ def test_a_session_through_a_pipe(tmp_path):
     out = proc.stdout
     assert proc.returncode == 0, proc.stderr
     assert out.count("saved (review") == 5
-    assert "right, accepted with a typo." in out
+    assert "right, accepted with a typo.\naccepted with a typo: you wrote 'sejong teh great'\n" in out
+    assert "right.\nright: 1,000 people = 1,000 people" not in out  # the keyed form needs no note
     assert "explanation: Because it is." in out
     assert "[...] carried [...] north" in out and "fill the 2 gaps" in out
     assert "  1. Busan\n  2. Seoul" in out

@@ -33,6 +33,7 @@ class Feedback(Vertical):
     Feedback.-wrong { border-left: thick $error; }
     Feedback.-self { border-left: thick $accent; }
     Feedback .verdict { height: auto; }
+    Feedback .note { height: auto; color: $text-muted; }
     Feedback .expected { height: auto; margin-bottom: 1; }
     Feedback .explanation { margin: 0 0 1 0; }
     Feedback .quote { border-left: outer $primary; padding: 0 0 0 1; text-style: italic; color: $text-muted; }
@@ -49,6 +50,8 @@ class Feedback(Vertical):
             yield MarkdownText(self.result.expected, classes="expected back")
         else:
             yield Static(verdict(self.result), classes="verdict")
+            if self.result.note:  # how the answer was read: a typo, a scale, "enter a number"
+                yield Static(Content(clean(self.result.note)), classes="note")
             yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(self.result.expected))),
                          classes="expected")
         if self.question.explanation:
