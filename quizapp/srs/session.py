@@ -122,6 +122,8 @@ class Session:
         now = require_utc(now)
         rating = Rating(rating)
         correct = result.correct if result is not None else None
+        if correct is None and result is not None and result.self_graded:
+            correct = rating != Rating.Again  # a self-graded card: the learner's rating is the grade
         given_json = json.dumps(given, ensure_ascii=False, default=str) if given is not None else None
         duration_ms = round(duration * 1000) if duration is not None else None
         queues_before = (list(self._q.learning), list(self._q.reviews), list(self._q.new))
