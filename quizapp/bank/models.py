@@ -55,11 +55,19 @@ class Source(Frozen):
     file: Text | None = Field(None, description="Name of the source text file that the quotes come from")
 
 
+class LintSettings(Frozen):
+    """Per-question settings of `quizapp lint`."""
+
+    ignore: tuple[Annotated[str, StringConstraints(pattern=r"^QZ[0-9]{3}$")], ...] = Field(
+        (), description="Lint rule codes (QZ101...) not reported for this question")
+
+
 class QuestionBase(Frozen):
     id: Slug = Field(description="Stable id, unique within the bank: progress and Anki notes hang on it")
     explanation: Text | None = Field(None, description="Markdown shown after answering")
     quote: Text | None = Field(None, description="Verbatim supporting passage from the source")
     tags: tuple[Slug, ...] = ()
+    lint: LintSettings | None = Field(None, description="quizapp lint: rules to skip for this question")
 
     @property
     def card_numbers(self) -> tuple[int, ...]:
