@@ -9,7 +9,7 @@ import pytest
 
 from tests_support import ROOT
 
-CORE = ["quizapp.bank", "quizapp.srs", "quizapp.export"]
+CORE = ["quizapp.bank", "quizapp.srs", "quizapp.export", "quizapp.lint", "quizapp.coverage"]
 
 PROBE = """
 import importlib, pkgutil, sys

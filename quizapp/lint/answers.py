@@ -54,7 +54,7 @@ class Phrases:
         wanted = {(len(a.split()), len(a) + d) for a in answers if len(a.split()) <= MAX_PHRASE_WORDS
                   for d in range(-CANDIDATE_EDITS, CANDIDATE_EDITS + 1)}
         wanted |= {(1, n) for n in range(NAME_SWAP_MIN, 40)}  # single words, for swapping a name's word
-        self.by_size: dict[tuple[int, int], set[str]] = {}
+        self.by_size: dict[tuple[int, int], dict[str, str]] = {}  # casefolded -> as written
         counts = sorted({n for n, _ in wanted})
         for text in dict.fromkeys(texts):  # quotes repeat their source: each text once
             tokens = [t for t in (t.strip(_EDGES) for t in text.split()) if t]
@@ -62,12 +62,15 @@ class Phrases:
                 for phrase in map(" ".join, zip(*(tokens[i:] for i in range(n)))):
                     key = (n, len(phrase))
                     if key in wanted:
-                        self.by_size.setdefault(key, set()).add(phrase)
+                        self.by_size.setdefault(key, {}).setdefault(phrase.casefold(), phrase)
 
-    def near(self, answer: str) -> list[str]:
-        """Phrases of the answer's word count whose length is within CANDIDATE_EDITS of it."""
+    def near(self, answer: str) -> dict[str, str]:
+        """Phrases (casefolded: as written) of the answer's word count, within CANDIDATE_EDITS of its length."""
         n, size = len(answer.split()), len(answer)
-        return [p for d in range(-CANDIDATE_EDITS, CANDIDATE_EDITS + 1) for p in self.by_size.get((n, size + d), ())]
+        out: dict[str, str] = {}
+        for d in range(-CANDIDATE_EDITS, CANDIDATE_EDITS + 1):
+            out.update(self.by_size.get((n, size + d), {}))
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -82,14 +85,14 @@ def _candidates(answer: str, phrases: Phrases) -> set[str]:
     low = answer.casefold()
     pool = phrases.near(answer)
     if len(answer.split()) == 1:
-        pool += common_words()[:COMMON_TRIED]
+        pool.update((w, w) for w in common_words()[:COMMON_TRIED])
     edits = min(CANDIDATE_EDITS, max(1, (len(answer) + 2) // 3))
-    found = {c for c, _, _ in process.extract(low, pool, scorer=OSA.distance, processor=str.casefold,
-                                              score_cutoff=edits, limit=None)}
+    found = {pool[c] for c, _, _ in process.extract(low, list(pool), scorer=OSA.distance,
+                                                    score_cutoff=edits, limit=None)}
     tokens = answer.split()
     for k, token in enumerate(tokens if len(tokens) > 1 else ()):
         if token.istitle() and len(token) >= NAME_SWAP_MIN:  # a word of a name swapped: North/South Hamgyong
-            names = [n for n in phrases.by_size.get((1, len(token)), ()) if n.casefold() in _common_set()]
+            names = [n for low, n in phrases.by_size.get((1, len(token)), {}).items() if low in _common_set()]
             found |= {" ".join([*tokens[:k], w, *tokens[k + 1:]])
                       for w, _, _ in process.extract(token, [n for n in names if n.istitle()], scorer=OSA.distance,
                                                      score_cutoff=NAME_SWAP_EDITS, limit=None)}
