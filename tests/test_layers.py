@@ -21,7 +21,7 @@ for name in {core!r}:
     except ModuleNotFoundError:
         continue
     loaded.append(name)
-    for info in pkgutil.walk_packages(pkg.__path__, name + "."):
+    for info in pkgutil.walk_packages(getattr(pkg, "__path__", []), name + "."):
         importlib.import_module(info.name)
         loaded.append(info.name)
 ui = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich") or m.startswith("quizapp.tui"))

@@ -29,14 +29,15 @@ def _mc(i, q) -> Iterator[tuple[int, object]]:
 
 
 def longest_answer(i: int, q) -> Iterator[Hit]:
-    """QZ101: a single key clearly longer than every distractor."""
-    if q.type != "multiple_choice" or q.multiple:
+    """QZ101: the key (every key, for select-all) clearly longer than every distractor."""
+    if q.type != "multiple_choice" or len(q.answers) == len(q.choices):
         return
-    longest = max(len(c) for c in q.choices if c != q.answer)
-    key = len(q.answer)
+    longest = max(len(c) for c in q.choices if c not in q.answers)
+    key = min(len(k) for k in q.answers)
     if key >= LONGEST_RATIO * longest and key - longest >= LONGEST_MIN_EXTRA:
+        which = "the answer is" if len(q.answers) == 1 else "every answer is"
         yield Hit("QZ101", i, ("questions", i, "answer"),
-                  f"the answer is {key / longest:.2f}x as long as the longest distractor ({key} vs {longest} "
+                  f"{which} {key / longest:.2f}x as long as the longest distractor ({key} vs {longest} "
                   f"characters): learners pick the longest option")
 
 
@@ -91,7 +92,7 @@ def cue_words(i: int, q) -> Iterator[Hit]:
         if not key_abs:
             for k, c in enumerate(q.choices):
                 found = sorted(set(words(c)) & ABSOLUTES)
-                if c not in keys and found:
+                if c not in keys and found and not _ABOVE.search(c):
                     yield Hit("QZ103", i, ("questions", i, "choices", k),
                               f"the distractor says {found[0]!r} and the answer has no such absolute: "
                               f"absolutes mark wrong options")
