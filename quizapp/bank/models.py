@@ -10,6 +10,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool,
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LINT_CODE = re.compile(r"^QZ[0-9]{3}$")
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 
 
@@ -58,8 +59,17 @@ class Source(Frozen):
 class LintSettings(Frozen):
     """Per-question settings of `quizapp lint`."""
 
-    ignore: tuple[Annotated[str, StringConstraints(pattern=r"^QZ[0-9]{3}$")], ...] = Field(
+    ignore: tuple[Annotated[str, Field(json_schema_extra={"pattern": LINT_CODE.pattern})], ...] = Field(
         (), description="Lint rule codes (QZ101...) not reported for this question")
+
+    @field_validator("ignore")
+    @classmethod
+    def _codes(cls, v):
+        for i, code in enumerate(v):
+            if not LINT_CODE.match(code):
+                raise PydanticCustomError("lint_code", "{value} is not a lint rule code (QZ101, QZ102...)",
+                                          {"value": repr(code), "at": (i,)})
+        return v
 
 
 class QuestionBase(Frozen):
