@@ -13,7 +13,8 @@ DUPLICATE_SCORE = 85
 
 def question_signature(q) -> str:
     """What a learner meets and answers: the prompt (a cloze's text, filled in) and the answer."""
-    asked = getattr(q, "prompt", None) or CLOZE_RE.sub(lambda m: m.group(2), getattr(q, "text", ""))
+    asked = (getattr(q, "prompt", None) or getattr(q, "front", None)
+             or CLOZE_RE.sub(lambda m: m.group(2), getattr(q, "text", "")))
     answer = answer_texts(q)
     if q.type == "true_false":
         answer = ["true" if q.answer else "false"]
@@ -27,7 +28,7 @@ def question_signature(q) -> str:
 def bank_texts(bank) -> Iterator[str]:
     """Every text of a bank a learner reads: prompts, options, answers, items, pairs, quotes, explanations."""
     for q in bank.questions:
-        yield from filter(None, (getattr(q, "prompt", None), q.quote, q.explanation))
+        yield from filter(None, (getattr(q, "prompt", None), getattr(q, "front", None), q.quote, q.explanation))
         if q.type == "cloze":
             yield CLOZE_RE.sub(lambda m: m.group(2), q.text)
         yield from answer_texts(q)

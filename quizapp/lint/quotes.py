@@ -29,6 +29,8 @@ def answer_texts(q) -> list[str]:
         return [str(value), f"{value:,}"] if isinstance(value, int) else [str(value)]
     if q.type == "cloze":
         return [m.group(2) for m in CLOZE_RE.finditer(q.text)]
+    if q.type == "flashcard":
+        return [q.back]
     return []
 
 
@@ -69,6 +71,7 @@ def explanation_restates(i: int, q) -> Iterator[Hit]:
     if len(said) < EXPLANATION_MIN_WORDS:
         return
     known = " ".join(filter(None, [q.quote, getattr(q, "prompt", None), getattr(q, "text", None),
+                                   getattr(q, "front", None),
                                    *map(str, getattr(q, "choices", ())), *answer_texts(q)]))
     new = said - content_words(known)
     if len(new) <= EXPLANATION_NEW_WORDS:

@@ -15,7 +15,7 @@ LONGEST = """
 - id: concert
   type: multiple_choice
   prompt: Why did the concert matter?
-  choices: [It was loud, It was long, It marked the first time a North Korean leader attended a southern show]
+  choices: [It was the first concert held in the rain, It was the first concert shown on television, It marked the first time a North Korean leader attended a southern show]
   answer: It marked the first time a North Korean leader attended a southern show{suffix}
 - id: capital
   type: multiple_choice
@@ -36,7 +36,7 @@ def test_findings_are_located_lines_and_exit_1(tmp_path):
     codes = [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()]
     assert codes == ["QZ101", "QZ104"]
     assert result.stdout.startswith(f"{bank}:14:13: QZ101 ")
-    assert f"{bank}:18:25: QZ104 the distractor '1999' is a year, the answer a name" in result.stdout
+    assert f"{bank}:18:29: QZ104 the distractor '1999' is a year, the answer a name" in result.stdout
     assert result.stderr == "2 findings in 1 bank\n"
 
 
@@ -44,7 +44,7 @@ def test_json_select_and_ignore(tmp_path):
     bank = write_bank(tmp_path, LONGEST.format(suffix=""))
     data = json.loads(_run(bank, "--format", "json", "--select", "QZ104").stdout)
     assert data["problems"] == []
-    assert [(f["code"], f["line"], f["column"]) for f in data["findings"]] == [("QZ104", 18, 25)]
+    assert [(f["code"], f["line"], f["column"]) for f in data["findings"]] == [("QZ104", 18, 29)]
     assert set(data["findings"][0]) == {"file", "line", "column", "code", "message"}
     assert _run(bank, "--ignore", "QZ101,QZ104").exit_code == 0
     assert _run(bank, "--select", "mixed-option-kinds", "--ignore", "QZ104").exit_code == 0
@@ -79,7 +79,7 @@ def test_bad_suppression_code_is_a_validation_error(tmp_path):
     bank = write_bank(tmp_path, LONGEST.format(suffix="\n  lint: {ignore: [QZ1O1]}"))
     result = _run(bank)
     assert result.exit_code == 1
-    assert f"{bank}:15:19: error: " in result.stdout and "QZ1O1" in result.stdout
+    assert f"{bank}:15:21: error: 'QZ1O1' is not a lint rule code" in result.stdout
 
 
 def test_invalid_bank_is_reported_not_linted():
