@@ -141,7 +141,7 @@ def exact_wording(i: int, q) -> Iterator[Hit]:
         return
     for _, answers, path in typed_answers(q):
         for answer in answers:
-            if len(answer.split()) >= 2 and option_kind(answer) not in ("name", "number", "year", ""):
+            if len(answer.split()) >= 2 and option_kind(answer) not in ("name", "number", "year", "text"):
                 where = "answer" if q.type == "short_answer" else "deletion"
                 tail = "add accept: alternatives" if q.type == "short_answer" else "ask for one word or a name"
                 yield Hit("QZ106", i, ("questions", i, *path),

@@ -19,6 +19,10 @@ _TRAILING_ARTICLE = re.compile(r"\b(an?)\s*(?:_+|\.\.\.|\u2026|:)?\s*$", re.I)
 _NUMBER = re.compile(r"[~≈$€£]?\s*[+-]?\d[\d,.\s]*(%|\s*(percent|per cent|million|billion|thousand|years?|"
                      r"months?|days?|won|usd|dollars?|gigabytes?|megabytes?|gb|mb))?", re.I)
 _YEAR = re.compile(r"(1[5-9]|20)\d\d(s|\s*[-\u2013]\s*(1[5-9]|20)?\d\d)?")
+_ACRONYM = re.compile(r"[A-Z0-9.\-]{2,}s?")
+_NOT_ABSOLUTE = re.compile(r"\b(every (day|week|month|year|time)|all but|only (one|once|twice|a few|some))\b", re.I)
+_KIND_NAMES = {"year": "a year", "number": "a number", "name": "a name", "phrase": "a phrase", "text": "a word"}
+NAME_WORDS = 8  # "The South Korean Ministry of Unification" is one name
 WORD_RATIO = 3  # a distractor three times as long (in words) as the key, or a third as long...
 WORD_MIN_EXTRA = 4  # ...and at least four words apart, is of another kind
 
@@ -88,10 +92,10 @@ def cue_words(i: int, q) -> Iterator[Hit]:
                 yield Hit("QZ103", i, ("questions", i, "choices", k),
                           f"{c!r}: 'of the above' options can be answered by elimination")
         keys = set(q.answers)
-        key_abs = set().union(*(set(words(k)) & ABSOLUTES for k in keys))
+        key_abs = set().union(*(set(words(_NOT_ABSOLUTE.sub(" ", k))) & ABSOLUTES for k in keys))
         if not key_abs:
             for k, c in enumerate(q.choices):
-                found = sorted(set(words(c)) & ABSOLUTES)
+                found = sorted(set(words(_NOT_ABSOLUTE.sub(" ", c))) & ABSOLUTES)
                 if c not in keys and found and not _ABOVE.search(c):
                     yield Hit("QZ103", i, ("questions", i, "choices", k),
                               f"the distractor says {found[0]!r} and the answer has no such absolute: "
@@ -110,17 +114,17 @@ def cue_words(i: int, q) -> Iterator[Hit]:
 
 
 def option_kind(text: str) -> str:
-    """year, number, name (every word capitalised), phrase, or '' when capitals say nothing (acronyms)."""
+    """year, number, name (every word capitalised), phrase, or text (one word or acronym: name or phrase)."""
     t = text.strip()
     if _YEAR.fullmatch(t):
         return "year"
     if _NUMBER.fullmatch(t):
         return "number"
-    tokens = [w for w in re.findall(r"[^\W\d_][\w'.\-]*", t) if not w.isupper()]
-    if not tokens:
-        return ""
+    tokens = [w for w in re.findall(r"[^\W\d_][\w'.\-]*", t) if not _ACRONYM.fullmatch(w)]
+    if len(tokens) < 2:
+        return "text"  # an acronym, or one capitalised word: a name or just sentence case
     small = {"of", "the", "and", "de", "for", "in", "on", "a", "an", "to", "with"}
-    if len(tokens) <= 5 and all(w[0].isupper() or w in small for w in tokens) and tokens[0][0].isupper():
+    if len(tokens) <= NAME_WORDS and all(w[0].isupper() or w in small for w in tokens):
         return "name"
     return "phrase"
 
@@ -135,9 +139,11 @@ def mixed_kinds(i: int, q) -> Iterator[Hit]:
             if c in keys:
                 continue
             kind = option_kind(c)
-            if kind and "" not in key_kinds and kind not in key_kinds:
+            if kind not in key_kinds and not ({kind, *key_kinds} <= {"text", "name", "phrase"}
+                                              and "text" in {kind, *key_kinds}):
                 yield Hit("QZ104", i, ("questions", i, "choices", k),
-                          f"the distractor {c!r} is a {kind}, the answer a {'/'.join(sorted(key_kinds))}")
+                          f"the distractor {c!r} is {_KIND_NAMES[kind]}, the answer "
+                          f"{' or '.join(sorted(_KIND_NAMES[k] for k in key_kinds))}")
                 continue
             n = len(words(c)) or 1
             if all(max(n, m) >= WORD_RATIO * min(n, m) and abs(n - m) >= WORD_MIN_EXTRA for m in key_lengths):

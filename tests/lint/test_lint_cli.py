@@ -36,7 +36,7 @@ def test_findings_are_located_lines_and_exit_1(tmp_path):
     codes = [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()]
     assert codes == ["QZ101", "QZ104"]
     assert result.stdout.startswith(f"{bank}:14:13: QZ101 ")
-    assert f"{bank}:18:29: QZ104 the distractor '1999' is a year, the answer a name" in result.stdout
+    assert f"{bank}:18:29: QZ104 the distractor '1999' is a year, the answer a word" in result.stdout
     assert result.stderr == "2 findings in 1 bank\n"
 
 
