@@ -16,11 +16,7 @@ from .bank.sourcetext import SourceText, read_source
 COVER_CHARS = 40
 FIRST_WORDS = 8
 _NUMBER = re.compile(r"(?:[$\u20ac\u00a3]\s?)?\b\d[\d,.]*\d?\b(?:\s?(?:%|percent|million|billion|years?|won))?")
-_NAME = re.compile(r"\b[A-Z][\w'\u2019.\-]*(?:\s+(?:(?:of|the|and|for|de)\s+)?[A-Z][\w'\u2019.\-]*)*")
-
-
-_SENTENCE_OPENERS = frozenset("The A An As If In On At But And For This That It Its When While After Before Since "
-                               "With From By To Of So Yet Then Now Meet Hi".split())
+_NAME = re.compile(r"\b[A-Z][\w'\u2019.\-]*(?:\s+(?:(?:of|the|for|de)\s+)?[A-Z][\w'\u2019.\-]*)*")
 
 
 @dataclass
@@ -59,19 +55,28 @@ class SourceCoverage:
         return self.covered_chars / self.total_chars if self.total_chars else 1.0
 
 
-def _material(text: str, sentence_starts: set[int]) -> tuple[list[str], list[str]]:
+def _name_words(source: SourceText) -> set[str]:
+    """Words the text capitalises inside sentences: names, unlike a sentence's capitalised first word."""
+    out: set[str] = set()
+    for p in source.body():
+        for start, end in p.sentences:
+            out.update(w for w in source.text[start:end].split()[1:] if w[:1].isupper())
+    return {w.strip(",.;:!?\"'()\u201c\u201d\u2019") for w in out}
+
+
+def _material(text: str, sentence_starts: set[int], name_words: set[str]) -> tuple[list[str], list[str]]:
     numbers = list(dict.fromkeys(m.group(0).strip() for m in _NUMBER.finditer(text)))
     names = []
     for m in _NAME.finditer(text):
-        for k, name in enumerate(m.group(0).split(". ")):  # "You. Photo": two sentences, not one name
-            name = name.rstrip(".")
-            first, _, rest = name.partition(" ")
-            if (k or m.start() in sentence_starts) and first in _SENTENCE_OPENERS:
-                name = rest  # "The North Korean" at a sentence's start is "North Korean"
-            if not name or name == "I" or name.startswith("I'") or (
-                    m.start() in sentence_starts and k == 0 and " " not in name and name == m.group(0)):
-                continue  # a lone capital at a sentence's start says nothing
-            names.append(name)
+        start = m.start()
+        for name in m.group(0).split(". "):  # "You. Photo": two sentences, not one name
+            first, _, rest = name.rstrip(".").partition(" ")
+            if start in sentence_starts and first not in name_words:
+                first, _, rest = rest.partition(" ")  # "Today Hangul": only "Hangul" is a name
+            name = f"{first} {rest}".strip()
+            if name and name != "I" and not name.startswith("I'"):
+                names.append(name)
+            start += len(name) + 2
     return numbers, list(dict.fromkeys(names))
 
 
@@ -95,6 +100,7 @@ def cover_source(source: SourceText, quotes: list[tuple[str, str]], banks: list[
         spans.extend((a, b, label) for a, b in found)
     spans.sort()
     rows, covered_chars, total_chars = [], 0, 0
+    name_words = _name_words(source)
     for p in source.body():
         covered_sentences, askers = 0, []
         for s_start, s_end in p.sentences:
@@ -109,7 +115,7 @@ def cover_source(source: SourceText, quotes: list[tuple[str, str]], banks: list[
         row = ParagraphCoverage(p.line, source.sections[p.section][0], " ".join(text.split()[:FIRST_WORDS]),
                                 len(p.sentences), covered_sentences, sorted(set(askers)))
         if not row.covered:
-            row.numbers, row.names = _material(text, {a - p.start for a, _ in p.sentences})
+            row.numbers, row.names = _material(text, {a - p.start for a, _ in p.sentences}, name_words)
         rows.append(row)
     sections = []
     for number, (title, line) in enumerate(source.sections):
