@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import asdict
 
@@ -23,8 +24,8 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def _report(cov) -> list[str]:
-    """The readable report of one source's coverage."""
+def _report(cov, folder: str) -> list[str]:
+    """The readable report of one source's coverage; folder prefixes the located lines."""
     covered = [p for p in cov.paragraphs if p.covered]
     sentences = sum(p.sentences for p in cov.paragraphs)
     lines = [f"{cov.file}  ({', '.join(cov.banks)}: {cov.questions} quoting questions)",
@@ -35,7 +36,8 @@ def _report(cov) -> list[str]:
         lines.append(f"  {_cut(s['title'], 40):<40} line {s['line']:<4} {_bar(s['share'])} {s['share']:>4.0%}")
     busiest = sorted(covered, key=lambda p: -len(p.questions))[:3]
     if busiest:
-        lines.append("  most asked: " + ", ".join(f"line {p.line} ({len(p.questions)} questions)" for p in busiest))
+        lines.append("  most asked: " + ", ".join(
+            f"line {p.line} ({len(p.questions)} question{'s' * (len(p.questions) != 1)})" for p in busiest))
     gaps = [p for p in cov.paragraphs if not p.covered]
     if gaps:
         lines.append("  not quoted:")
@@ -45,7 +47,7 @@ def _report(cov) -> list[str]:
             material.append("numbers: " + ", ".join(p.numbers[:SHOWN_NAMES]))
         if p.names:
             material.append("names: " + ", ".join(p.names[:SHOWN_NAMES]))
-        lines.append(f"    {cov.file}:{p.line}: {_cut(p.first_words, 50)}"
+        lines.append(f"    {os.path.join(folder, cov.file)}:{p.line}: {_cut(p.first_words, 50)}"
                      + (f"  [{'; '.join(material)}]" if material else ""))
     if cov.unquoted:
         lines.append(f"  quotes not found in the text (see validate --sources): {', '.join(cov.unquoted)}")
@@ -86,7 +88,7 @@ def coverage(paths, sources, fmt, minimum):
             {**asdict(c), "share": round(c.share, 4)} for c in covs], "notes": notes}, indent=2, ensure_ascii=False))
     else:
         for c in covs:
-            click.echo(clean("\n".join(_report(c))) + "\n")
+            click.echo(clean("\n".join(_report(c, sources))) + "\n")
         click.echo(f"total: {share:.0%} of {len(covs)} source text{'s' * (len(covs) != 1)} quoted"
                    + (f" (minimum {minimum:g}%)" if minimum is not None else ""))
     for note in notes:
