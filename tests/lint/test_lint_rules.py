@@ -197,3 +197,20 @@ def test_typo_rule_uses_other_answers_of_the_library(tmp_path):
         """)
     found = lint(bank, codes={"QZ105"})
     assert len(found) == 1 and "'Kim Jong-un' would be accepted as a typo of 'Kim Jong-il'" in found[0].message
+
+
+def test_true_false_framing_does_not_hide_a_restatement(tmp_path):
+    bank = write_bank(tmp_path, """
+        - id: framed
+          type: true_false
+          prompt: "True or false: the article says that Hangul was promulgated by King Sejong in 1446."
+          answer: true
+          quote: Hangul was promulgated by King Sejong in 1446.
+        - id: paraphrased
+          type: true_false
+          prompt: "True or false: the article says that a king gave Koreans their own alphabet."
+          answer: true
+          quote: Hangul was promulgated by King Sejong in 1446.
+        """)
+    found = lint(bank, codes={"QZ107"})
+    assert [(f.code, f.line) for f in found] == [("QZ107", 12)]
