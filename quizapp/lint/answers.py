@@ -21,7 +21,7 @@ from .words import common_words, function_words, stem, words
 CANDIDATE_EDITS = 4
 NAME_SWAP_EDITS = 2
 NAME_SWAP_MIN = 5  # letters; shorter words of names (Red Velvet, Kim) swap into noise
-MAX_PHRASE_WORDS = 8  # longer typed answers are QZ106's business anyway
+MAX_PHRASE_WORDS = 6  # longer typed answers are QZ106's business anyway
 _EDGES = " \t.,;:!?\"'()[]\u201c\u201d\u2018\u2019"
 COMMON_TRIED = 5_000  # single-word answers meet the most common English words (hotel for notel)
 SHOWN = 3  # wrong answers named per finding
@@ -62,24 +62,28 @@ class Phrases:
     def __init__(self, texts, answers) -> None:
         wanted = {(len(a.split()), len(a) + d) for a in answers if len(a.split()) <= MAX_PHRASE_WORDS
                   for d in range(-CANDIDATE_EDITS, CANDIDATE_EDITS + 1)}
-        wanted |= {(1, n) for n in range(NAME_SWAP_MIN, 40)}  # single words, for swapping a name's word
-        self.by_size: dict[tuple[int, int], dict[str, str]] = {}  # casefolded -> as written
-        counts = sorted({n for n, _ in wanted})
+        wanted |= {(1, len(t)) for a in answers if len(a.split()) > 1 for t in a.split()
+                   if t.istitle() and len(t) >= NAME_SWAP_MIN}  # single words, for swapping a name's word
+        self.by_size: dict[tuple[int, int], list[str]] = {}  # casefolded phrases
+        self.written: dict[str, str] = {}  # casefolded -> as first written
+        lengths: dict[int, set[int]] = {}
+        for n, size in wanted:
+            lengths.setdefault(n, set()).add(size)
+        seen: set[str] = set()
         for text in dict.fromkeys(texts):  # quotes repeat their source: each text once
             tokens = [t for t in (t.strip(_EDGES) for t in text.split()) if t]
-            for n in counts:
-                for phrase in map(" ".join, zip(*(tokens[i:] for i in range(n)))):
-                    key = (n, len(phrase))
-                    if key in wanted:
-                        self.by_size.setdefault(key, {}).setdefault(phrase.casefold(), phrase)
+            for n, sizes in lengths.items():
+                for phrase in [g for g in map(" ".join, zip(*(tokens[i:] for i in range(n)))) if len(g) in sizes]:
+                    low = phrase.casefold()
+                    if low not in seen:
+                        seen.add(low)
+                        self.written[low] = phrase
+                        self.by_size.setdefault((n, len(phrase)), []).append(low)
 
-    def near(self, answer: str) -> dict[str, str]:
-        """Phrases (casefolded: as written) of the answer's word count, within CANDIDATE_EDITS of its length."""
+    def near(self, answer: str, edits: int) -> list[str]:
+        """Phrases (casefolded) of the answer's word count whose length is within edits of the answer's."""
         n, size = len(answer.split()), len(answer)
-        out: dict[str, str] = {}
-        for d in range(-CANDIDATE_EDITS, CANDIDATE_EDITS + 1):
-            out.update(self.by_size.get((n, size + d), {}))
-        return out
+        return [p for d in range(-edits, edits + 1) for p in self.by_size.get((n, size + d), ())]
 
 
 @lru_cache(maxsize=1)
@@ -87,21 +91,26 @@ def _common_set() -> frozenset[str]:
     return frozenset(common_words())
 
 
+@lru_cache(maxsize=1)
+def _common_tried() -> tuple[str, ...]:
+    return common_words()[:COMMON_TRIED]
+
+
 def _candidates(answer: str, phrases: Phrases) -> set[str]:
     """Wrong answers to try: the library's phrases near the answer and, for one word, common English words."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
     low = answer.casefold()
-    pool = phrases.near(answer)
-    if len(answer.split()) == 1:
-        pool.update((w, w) for w in common_words()[:COMMON_TRIED])
     edits = min(CANDIDATE_EDITS, max(1, (len(answer) + 2) // 3))
-    found = {pool[c] for c, _, _ in process.extract(low, list(pool), scorer=OSA.distance,
-                                                    score_cutoff=edits, limit=None)}
+    found = {phrases.written[c] for c, _, _ in process.extract(low, phrases.near(answer, edits), scorer=OSA.distance,
+                                                               score_cutoff=edits, limit=None)}
+    if len(answer.split()) == 1:
+        found |= {c for c, _, _ in process.extract(low, _common_tried(), scorer=OSA.distance,
+                                                   score_cutoff=edits, limit=None)}
     tokens = answer.split()
     for k, token in enumerate(tokens if len(tokens) > 1 else ()):
         if token.istitle() and len(token) >= NAME_SWAP_MIN:  # a word of a name swapped: North/South Hamgyong
-            names = [n for low, n in phrases.by_size.get((1, len(token)), {}).items() if low in _common_set()]
+            names = [phrases.written[w] for w in phrases.by_size.get((1, len(token)), ()) if w in _common_set()]
             found |= {" ".join([*tokens[:k], w, *tokens[k + 1:]])
                       for w, _, _ in process.extract(token, [n for n in names if n.istitle()], scorer=OSA.distance,
                                                      score_cutoff=NAME_SWAP_EDITS, limit=None)}

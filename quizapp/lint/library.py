@@ -35,9 +35,10 @@ def _answer_key(q) -> frozenset[str]:
 
 
 def bank_texts(bank) -> Iterator[str]:
-    """Every text of a bank a learner reads: prompts, options, answers, items, pairs, quotes, explanations."""
+    """What a bank asks and offers: prompts, options, answers, items, pairs (quotes and explanations repeat
+    the source text, which the caller adds when it has it)."""
     for q in bank.questions:
-        yield from filter(None, (getattr(q, "prompt", None), getattr(q, "front", None), q.quote, q.explanation))
+        yield from filter(None, (getattr(q, "prompt", None), getattr(q, "front", None)))
         if q.type == "cloze":
             yield CLOZE_RE.sub(lambda m: m.group(2), q.text)
         yield from answer_texts(q)
