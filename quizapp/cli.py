@@ -20,6 +20,8 @@ COMMANDS = {
     "export": "quizapp.commands.export:export",
     "lint": "quizapp.commands.lint:lint",
     "coverage": "quizapp.commands.coverage:coverage",
+    "cards": "quizapp.commands.cards:cards",
+    "optimize": "quizapp.commands.optimize:optimize",
 }
 
 
