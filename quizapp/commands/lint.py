@@ -26,7 +26,7 @@ def _codes(ctx, param, value):
 @click.option("--select", callback=_codes, metavar="CODES", help="Only these rules (QZ101,QZ104; a prefix like QZ10).")
 @click.option("--ignore", callback=_codes, metavar="CODES", help="Not these rules.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json: a list of {file, line, column, code, message}.")
+              help="json: {problems: [...], findings: [{file, line, column, code, message}]}.")
 @click.option("--rules", "show_rules", is_flag=True, help="List the rules and exit.")
 @click.pass_context
 def lint(ctx, paths, sources, select, ignore, fmt, show_rules):
