@@ -18,6 +18,8 @@ COMMANDS = {
     "stats": "quizapp.commands.stats:stats",
     "quiz": "quizapp.commands.quiz:quiz",
     "export": "quizapp.commands.export:export",
+    "cards": "quizapp.commands.cards:cards",
+    "optimize": "quizapp.commands.optimize:optimize",
 }
 
 
