@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..bank.models import CLOZE_RE
+from .cards import flashcard_hint, flashcard_sides
 from .wording import shorten
 
 LETTERS = string.ascii_lowercase
@@ -83,6 +84,11 @@ def layout_card(card, rng) -> Layout:
                  *(f"  {LETTERS[i]}. {right}" for i, right in enumerate(options)),
                  "(pair every number with a letter, e.g. 1b 2a 3c)"]
         return Layout(lines, options, lefts)
+    if t == "flashcard":
+        how = "think of the answer, then press Enter to see it (a note typed first is kept, not graded)"
+        if flashcard_hint(q, card.ord):
+            how += "; h shows the hint"
+        return Layout([flashcard_sides(q, card.ord)[0], f"({how})"])
     raise ValueError(f"unknown question type {t!r}")
 
 
@@ -198,6 +204,8 @@ def parse_line(card, layout: Layout, line: str):
         return value
     if t in ("short_answer", "numeric"):
         return text
+    if t == "flashcard":
+        return text or None  # the learner's note, if any
     if t == "cloze":
         if layout.gaps == 1:
             return [text]

@@ -80,6 +80,8 @@ class LineIO:
             word = line.strip().casefold()
             if word in commands:
                 raise Command(word)
+            if not word and card.question.type == "flashcard":
+                return None  # Enter reveals the back: nothing to read
             if not word:
                 empties += 1
                 if empties >= 2:

@@ -7,6 +7,7 @@ from typing import Callable, TextIO
 
 from fsrs import Rating
 
+from .cards import flashcard_hint
 from .checking import check_answer
 from .lineformat import layout_card
 from .lineio import Command, LineIO, run_interruptible
@@ -15,6 +16,7 @@ from .wording import feedback_lines
 
 QUIT = "q"
 UNDO = "undo"
+HINT = "h"  # a flashcard's hint, where it has one
 RATING_WORDS = {r.name.lower(): r for r in Rating}
 RETYPE = "retype"  # _rating's answer to `undo`: take back the answer just given, before it is saved
 
@@ -63,12 +65,21 @@ class LineStudy:
         layout = layout_card(card, self.rng)
         self.say()
         self.say(self._header(card))
+        show = True
         while True:
-            for line in layout.lines:
-                self.say(line)
+            if show:  # first, and again after `undo` at the rating prompt; not after a hint
+                for line in layout.lines:
+                    self.say(line)
+            show = True
+            hint = flashcard_hint(card.question, card.ord) if card.question.type == "flashcard" else None
+            commands = (QUIT, UNDO, HINT) if hint else (QUIT, UNDO)
             try:
-                given = self.io.ask_answer(card, layout, (QUIT, UNDO), "q quits, undo takes back the last answer")
+                given = self.io.ask_answer(card, layout, commands, "q quits, undo takes back the last answer")
             except Command as command:
+                if command.word == HINT:
+                    self.say(f"hint: {hint}")
+                    show = False
+                    continue
                 if command.word == UNDO:
                     self._undo()
                     return True
@@ -91,21 +102,24 @@ class LineStudy:
             self.say(f"saved (review {answered.review_id}).")
         return True
 
-    def _rating(self, card, suggested: Rating) -> Rating | str | None:
-        """The rating typed, None for q, RETYPE for undo (this answer is taken back before it is saved)."""
+    def _rating(self, card, suggested: Rating | None) -> Rating | str | None:
+        """The rating typed, None for q, RETYPE for undo (this answer is taken back before it is saved).
+
+        Enter takes the suggested rating; a self-graded card (flashcard) has none: the learner rates it."""
+        default = f"; enter = {suggested.value} {suggested.name.lower()}" if suggested else ": how well did you know it?"
         if self.session.cram:
             labels = ", ".join(f"{r.value} {r.name.lower()}" for r in Rating)
-            prompt = f"rate (cram: no schedule changes) {labels}; enter = {suggested.value}> "
+            prompt = f"rate (cram: no schedule changes) {labels}{default}> "
         else:
             intervals = self.session.intervals(card, self.clock())
             labels = ", ".join(f"{r.value} {r.name.lower()} ({format_interval(intervals[r])})" for r in Rating)
-            prompt = f"rate {labels}; enter = {suggested.value} {suggested.name.lower()}> "
+            prompt = f"rate {labels}{default}> "
         while True:
             line = self.ask(prompt)
             if line is None:
                 continue
             text = line.strip().casefold()
-            if not text:
+            if not text and suggested is not None:
                 return suggested
             if text == QUIT:
                 return None
@@ -116,8 +130,8 @@ class LineStudy:
             matches = [r for word, r in RATING_WORDS.items() if word.startswith(text)]
             if len(matches) == 1:
                 return matches[0]
-            self.say("type 1 (again), 2 (hard), 3 (good) or 4 (easy); enter takes the suggested one; "
-                     "undo takes this answer back; q quits")
+            how = "enter takes the suggested one" if suggested else "rate how well you knew it"
+            self.say(f"type 1 (again), 2 (hard), 3 (good) or 4 (easy); {how}; undo takes this answer back; q quits")
 
     def _undo(self) -> None:
         with self.io.held():

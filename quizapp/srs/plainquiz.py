@@ -4,10 +4,10 @@ from __future__ import annotations
 import random
 from typing import TextIO
 
-from .checking import check_answer
-from .lineformat import cloze_display, layout_card
+from .checking import check_answer, self_marked
+from .lineformat import layout_card
 from .lineio import Command, EndOfInput, LineIO, run_interruptible
-from .wording import expected_words, feedback_lines, given_words, quote_lines
+from .wording import expected_words, feedback_lines, quote_lines, yours_words
 
 QUIT = "q"
 RECORD = "r"
@@ -33,9 +33,9 @@ def score_lines(items, asked: int) -> list[str]:
     lines.append("No mistakes." if not mistakes else f"Mistakes ({len(mistakes)}):")
     for n, item in enumerate(mistakes, start=1):
         q = item.question
-        prompt = cloze_display(q.text, item.ord) if q.type == "cloze" else q.prompt
+        prompt = layout_card(item, random.Random(0)).lines[0]  # the cloze with its gaps, a flashcard's side
         lines.append(f"{n}. {prompt.splitlines()[0]}")
-        lines.append(f"   Yours: {given_words(q, item.given)}")
+        lines.append(f"   Yours: {yours_words(q, item.given, item.result)}")
         lines.append(f"   Right: {expected_words(q, item.result)}")
         lines += ["   " + line for line in quote_lines(item.bank, q)]
     return lines
@@ -71,10 +71,27 @@ class LineQuiz:
                 given = self.io.ask_answer(item, layout, (QUIT,), "q ends the quiz and shows the score")
             except Command:
                 return
-            item.given, item.result = given, check_answer(item.question, item.ord, given)
-            if self.feedback:
-                for line in feedback_lines(item.bank, item.question, given, item.result):
+            result = check_answer(item.question, item.ord, given)
+            if self.feedback or result.self_graded:
+                for line in feedback_lines(item.bank, item.question, given, result):
                     self.io.say(line)
+            if result.self_graded:  # a flashcard: the learner says whether they knew it
+                knew = self._knew_it()
+                if knew is None:
+                    return
+                result = self_marked(result, knew)
+            item.given, item.result = given, result
+
+    def _knew_it(self) -> bool | None:
+        """y or n for a revealed flashcard; None for q (the quiz ends, this card not counted)."""
+        while True:
+            line = self.io.ask("did you know it? y or n> ")
+            word = (line or "").strip().casefold()
+            if word in ("y", "yes", "n", "no"):
+                return word.startswith("y")
+            if word == QUIT:
+                return None
+            self.io.say("type y (I knew it) or n (I did not); q ends the quiz")
 
     def _score(self) -> None:
         self.io.say()

@@ -87,6 +87,23 @@ def given_words(question, given) -> str:
     return "; ".join(shorten(str(p), GIVEN_LIMIT) if str(p).strip() else "(blank)" for p in parts)
 
 
+def yours_words(question, given, result) -> str:
+    """The quiz score's "Yours": the answer in words, or for a self-marked flashcard that it was not known.
+
+    Args:
+        question: the bank question.
+        given: the answer as check_answer took it (a flashcard's optional note).
+        result: its CheckResult.
+
+    Returns:
+        One line of text.
+    """
+    if result.self_graded:
+        note = given_words(question, given) if given else ""
+        return "not known (self-marked)" + (f"; your note: {note}" if note else "")
+    return given_words(question, given)
+
+
 def _detail_lines(question, given, result) -> list[str]:
     if question.type == "multiple_choice":
         if not question.multiple:
@@ -111,10 +128,17 @@ def feedback_lines(bank, question, given, result) -> list[str]:
     Returns:
         The lines to print, in order.
     """
+    if result.self_graded:  # a flashcard: nothing was checked; the learner compares and rates
+        lines = [f"back: {result.expected}"]
+        if question.explanation:
+            lines.append(f"explanation: {question.explanation}")
+        return lines + quote_lines(bank, question)
     if result.correct:
         lines = ["right, accepted with a typo." if result.typo else "right."]
     else:
         lines = ["wrong."]
+    if result.note:  # how the answer was read: "accepted with a typo: you wrote ...", "2,000,000 = 2 million"
+        lines.append(result.note)
     lines += _detail_lines(question, given, result)
     if question.type == "ordering" and not result.correct:
         lines.append(f"yours:  {given_words(question, given)}")

@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ...srs.wording import expected_words, given_words
+from ...srs.wording import expected_words, yours_words
 from ..text import literal
-from ..widgets.card import cloze_prompt
+from ..widgets.card import card_prompt
 from ..widgets.feedback import citation
 from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
@@ -30,9 +30,10 @@ class Mistake(Vertical):
 
     def compose(self):
         q = self.item.question
-        prompt = cloze_prompt(q.text, self.item.ord)[0] if q.type == "cloze" else q.prompt
+        prompt = card_prompt(q, self.item.ord)
         yield Static(Content.styled(f"{self.number}. ", "bold") + literal(prompt.splitlines()[0]))
-        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"), literal(given_words(q, self.item.given))))
+        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"),
+                                      literal(yours_words(q, self.item.given, self.item.result))))
         yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"),
                                       literal(expected_words(q, self.item.result))))
         if q.quote:
