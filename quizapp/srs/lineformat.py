@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..bank.models import CLOZE_RE
 from .cards import flashcard_hint, flashcard_sides
+from .quantities import Unit, read_quantity
 from .wording import shorten
 
 LETTERS = string.ascii_lowercase
@@ -172,6 +173,18 @@ def _matching(layout: Layout, text: str) -> dict[str, str]:
     return {layout.lefts[n]: layout.options[letter] for n, letter in sorted(pairs.items())}
 
 
+def _numeric(q, text: str) -> str:
+    # What the checker cannot read as one finite number is asked again ("enter a number"), as the TUI
+    # asks again: never graded wrong, and never handed on (1e400 or 400 digits overflow to infinity).
+    reading = read_quantity(text, Unit.parse(q.unit))
+    unit = f" (in {q.unit})" if q.unit else ""
+    if reading.problem:
+        raise UnreadableAnswer(f"{reading.problem}{unit}")
+    if not reading.values:
+        raise UnreadableAnswer(f"{echo(text)} is too large a number to read; enter a number{unit}")
+    return text
+
+
 _TRUE_FALSE = {"t": True, "true": True, "y": True, "yes": True, "f": False, "false": False, "n": False, "no": False}
 
 
@@ -202,7 +215,9 @@ def parse_line(card, layout: Layout, line: str):
         if value is None:
             raise UnreadableAnswer("type t (True) or f (False)")
         return value
-    if t in ("short_answer", "numeric"):
+    if t == "numeric":
+        return _numeric(card.question, text)
+    if t == "short_answer":
         return text
     if t == "flashcard":
         return text or None  # the learner's note, if any

@@ -49,7 +49,7 @@ def _read(card, line: str, seed: int = 0):
     return given
 
 
-@pytest.mark.parametrize("line", ODD_LINES)
+@pytest.mark.parametrize("line", ODD_LINES, ids=lambda line: ascii(line)[:24])
 def test_odd_lines_are_read_or_refused_at_every_prompt(line):
     for card in CARDS:
         out = _read(card, line)
@@ -62,6 +62,10 @@ def test_circled_and_full_width_digits_mean_what_they_show():
     assert _read(mc, "②") == ["B2"] and _read(mc, "２") == ["B2"]
     assert _read(mc, "²") == ["B2"]  # a superscript two is a two, not a crash
     assert _read(mc, "7" * 5000).startswith(repr("7" * ECHO_LIMIT + "…"))
+    numeric = next(c for c in CARDS if c.question.type == "numeric")
+    for huge in ("7" * 400, "1e400", "１" * 400, "-1e99999"):  # infinity once read: asked again, not checked
+        assert "too large a number to read; enter a number (in million)" in _read(numeric, huge)
+    assert _read(numeric, "banana") == "enter a number (in million)"
 
 
 def test_a_long_run_of_digits_at_a_matching_prompt_is_read_in_linear_time():
