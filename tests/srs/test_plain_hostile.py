@@ -144,11 +144,17 @@ def test_ctrl_c_mid_session_ends_with_the_summary_and_130(tmp_path):
     assert [r[0] for r in saved_reviews(tmp_path)] == ["a"]
 
 
-@pytest.mark.parametrize("delay", [0.3, 0.6, 1.0, 1.5])
-def test_ctrl_c_during_start_up_ends_with_the_summary_and_130(tmp_path, delay):
-    # A bank big enough that loading it and creating the store span the moments chosen.
+@pytest.mark.parametrize("moment", ["loading", "store", "store+0.1", "store+0.3"])
+def test_ctrl_c_during_start_up_ends_with_the_summary_and_130(tmp_path, moment):
+    # A bank big enough that loading it (uncached) and syncing its cards into the new store take a while:
+    # Ctrl+C while the bank loads, or as soon as the store file appears, or a little later (the sync).
     proc = _start(tmp_path, [tf(f"q{i}") for i in range(3000)])
-    time.sleep(delay)
+    if moment == "loading":
+        time.sleep(0.6)
+    else:
+        while not (tmp_path / "s.sqlite3").exists() and proc.poll() is None:
+            time.sleep(0.005)
+        time.sleep(float(moment.partition("+")[2] or 0))
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, (out[-300:], err[-2000:])
