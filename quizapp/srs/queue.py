@@ -27,7 +27,7 @@ class LimitHit:
 
     def describe(self) -> str:
         """The limit in words, e.g. 'the daily limit of 20 new cards per bank (reached in: Bank A)'."""
-        cards = "new cards" if self.kind == "new" else "reviews"
+        cards = ("new card" if self.kind == "new" else "review") + "s" * (self.limit != 1)
         if self.scope == "total":
             return f"the daily limit of {self.limit} {cards} for all banks together"
         return f"the daily limit of {self.limit} {cards} per bank (reached in: {', '.join(self.banks)})"

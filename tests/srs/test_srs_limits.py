@@ -77,7 +77,7 @@ def test_line_mode_names_the_limit_and_the_flag_to_go_on(tmp_path):
 
     first = study("--new", "1")
     assert first.count("saved (review") == 1
-    assert ("More cards wait today, held back by the daily limit of 1 new cards per bank (reached in: Bank b). "
+    assert ("More cards wait today, held back by the daily limit of 1 new card per bank (reached in: Bank b). "
             "To study more today, start again with --new 21 (or raise it in Settings).") in first
     assert study("--new", "5", "--new-total", "1").count("saved (review") == 0  # the cap: 1 in all, used
     assert study("--new", "5").count("saved (review") == 2

@@ -29,16 +29,16 @@ class SettingsScreen(ModalScreen[None]):
             for name, label, kind in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
-                    yield TextEntry(str(getattr(config, name)), type=kind, id=name, classes="setting-input")
+                    yield TextEntry(str(getattr(config, name)), type=kind, id=name, classes="setting-input", compact=True)
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
-                with RadioSet(id="theme"):
+                with RadioSet(id="theme", compact=True):
                     for theme in THEMES:
                         yield RadioButton(theme.title(), value=theme == config.theme, id=f"theme-{theme}")
             yield Static(literal(f"Saved in {config_path()}"), id="settings-path")
             with Horizontal(id="settings-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
         yield KeyFooter()  # its own keys, not the library's beneath
 
     def on_mount(self) -> None:
