@@ -104,6 +104,11 @@ class Session:
             return learning[0]
         return None
 
+    @property
+    def limits(self):
+        """The daily limits (LimitHit) that held back cards today; empty when none did."""
+        return list(self._q.limits)
+
     def next_due(self) -> datetime | None:
         """When the next learning card of today comes due, if any."""
         return from_us(self._q.learning[0].due_us) if self._q.learning else None
