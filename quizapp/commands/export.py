@@ -113,3 +113,55 @@ def _plans(inputs, output, split, plan_type):
                                  "a package per bank into it", param_hint="'-o'")
     default = f"{inputs[0].bank.id}.apkg" if len(inputs) == 1 else "quizapp.apkg"
     return [plan_type(Path(output) if output else Path(default), inputs)]
+
+
+def _load_banks(ctx, paths):
+    """The banks named (or the whole library), or exit 1 listing every problem."""
+    from ..bank.library import library_paths
+    from ..bank.loader import load_paths
+
+    obj = ctx.find_root().obj or {}
+    results, problems = load_paths(list(paths) or library_paths(obj.get("library", ())))
+    if problems:
+        _fail(problems, len({p.file for p in problems}), len(results))
+    if not results:
+        click.echo("no bank files (*.yaml, *.yml) found", err=True)
+        sys.exit(1)
+    return results
+
+
+@export.command("gift")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE.gift",
+              help="File to write (default: <bank-id>.gift, or quizapp.gift for several banks).")
+@click.pass_context
+def gift(ctx, paths, output):
+    """Write banks as GIFT, the text format Moodle imports (Question bank > Import > GIFT).
+
+    Each question keeps its id as the GIFT title and its Markdown text ([markdown]); the explanation is
+    the general feedback; tags are `// [tag:...]` lines. A cloze becomes one missing-word question per
+    deletion and an ordering a matching of position -> item. What GIFT cannot say (the quote, a unit,
+    shuffle: false) rides in a `// quizapp:` comment, so `quizapp import gift` gives back the same
+    questions. Several banks each start a $CATEGORY.
+
+    \b
+    Examples:
+      quizapp export gift mybank.yaml             # -> <bank-id>.gift
+      quizapp export gift decks/ -o course.gift
+    """
+    from ..interop.bankyaml import write_files
+    from ..interop.gift_export import export_gift
+
+    results = _load_banks(ctx, paths)
+    banks = [r.bank for r in results]
+    text, notes = export_gift(banks)
+    target = Path(output) if output else Path(f"{banks[0].id}.gift" if len(banks) == 1 else "quizapp.gift")
+    try:
+        write_files({target: text.encode("utf-8")})
+    except OSError as exc:
+        click.echo(f"{exc.filename or target}: error: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    for note in notes:
+        click.echo(f"warning: {note}", err=True)
+    total = sum(len(b.questions) for b in banks)
+    click.echo(f"wrote {target}: {total - len(notes)} of {total} questions", err=True)

@@ -14,6 +14,7 @@ import re
 
 from .gift_read import Answer, Category, GiftQuestion, find_unescaped, leading_text, read_gift, unescape
 from .gift_read import answers as read_answers
+from .gift_comments import apply_extras, comment_extras, comment_tags
 from .markup import to_markdown
 from .result import CONVERTED, SKIPPED, ImportResult, InputError, Item, MAX_SLUG_WORDS
 from ..bank.problems import Problem
@@ -116,7 +117,7 @@ def _numeric(c: _Converter) -> dict:
         entries = [e for e in read_answers(GiftQuestion(c.q.at, None, c.q.format, "", "", raw, c.q.answer_at))]
     else:
         text, *fb = raw.split("#", 1)
-        entries = [Answer("=", text, c.q.answer_at, None, unescape(fb[0]) if fb else None)]
+        entries = [Answer("=", text, c.q.answer_at, None, fb[0] if fb and fb[0].strip() else None)]
     full = [e for e in entries if _credit(e) >= 100]
     if not full:
         raise _Skip("no numeric answer gets full credit")
@@ -237,8 +238,16 @@ def convert_question(q: GiftQuestion, file: str, result: ImportResult) -> Item |
         result.note(file, q.at, SKIPPED, f"{_name(q)}: {skip}")
         return None
     question = {k: v for k, v in question.items() if v not in (None, "")}
-    source = q.title or question.get("prompt") or f"{c.md(q.before)} {c.md(q.after)}"
-    return Item(question, file, q.at, source, None if q.title else MAX_SLUG_WORDS, q.category)
+    tags = comment_tags(q.comments)
+    if tags:
+        question["tags"] = tags
+    extras = comment_extras(q.comments)
+    question = apply_extras(question, extras)
+    if question is None:
+        return None  # a later deletion of a cloze that an earlier question brought back whole
+    title = extras["id"] if question["type"] == "cloze" and isinstance(extras.get("id"), str) else q.title
+    source = title or question.get("prompt") or f"{c.md(q.before)} {c.md(q.after)}"
+    return Item(question, file, q.at, source, None if title else MAX_SLUG_WORDS, q.category)
 
 
 def _name(q: GiftQuestion) -> str:

@@ -28,7 +28,7 @@ class Answer:
     text: str
     at: tuple[int, int]
     weight: float | None = None  # the %n% percentage, when given
-    feedback: str | None = None
+    feedback: str | None = None  # text and feedback are still escaped: unescape() them once, when used
 
 
 @dataclass
@@ -42,8 +42,9 @@ class GiftQuestion:
     after: str  # text after the block: non-empty means a missing-word question
     answer: str | None  # raw (still escaped) text inside the braces, None without braces
     answer_at: tuple[int, int] = (0, 0)
-    general_feedback: str | None = None
+    general_feedback: str | None = None  # still escaped
     category: str | None = None
+    comments: tuple[str, ...] = ()
 
 
 @dataclass
@@ -113,8 +114,9 @@ def split_unescaped(text: str, sep: str) -> list[str]:
 class _Block:
     """The lines of one question with their file positions, to turn an offset back into LINE:COL."""
 
-    def __init__(self, lines: list[tuple[int, str]]):
+    def __init__(self, lines: list[tuple[int, str]], comments: list[str]):
         self.lines = lines
+        self.comments = comments  # the comment lines in or just before it (tags, quizapp's extras)
         self.text = "\n".join(t for _, t in lines)
 
     def at(self, offset: int) -> tuple[int, int]:
@@ -127,18 +129,19 @@ class _Block:
 
 
 def _blocks(text: str) -> list[_Block]:
-    blocks, current = [], []
+    blocks, current, comments = [], [], []
     for number, line in enumerate(text.splitlines(), 1):
         if line.lstrip().startswith("//"):
+            comments.append(line.lstrip()[2:].strip())
             continue  # a comment line does not end a question
         if not line.strip():
             if current:
-                blocks.append(_Block(current))
-                current = []
+                blocks.append(_Block(current, comments))
+                current, comments = [], []
             continue
         current.append((number, line.rstrip()))
     if current:
-        blocks.append(_Block(current))
+        blocks.append(_Block(current, comments))
     return blocks
 
 
@@ -172,6 +175,7 @@ def read_gift(text: str, file: str) -> list[GiftQuestion | Category]:
             problems.append(Problem(file, *block.at(exc.offset), exc.message))
             continue
         question.category = category
+        question.comments = tuple(block.comments)
         items.append(question)
     if problems:
         raise InputError(problems)
@@ -224,9 +228,9 @@ def _question(block: _Block, pos: int) -> GiftQuestion:
                                             "(write \\{ or \\} for literal braces, and leave a blank line between questions)")
     answer = body[open_at + 1:close_at]
     parts = split_unescaped(answer, "####")
-    general = unescape("####".join(parts[1:])) if len(parts) > 1 else None
+    general = "####".join(parts[1:]) if len(parts) > 1 else None  # still escaped, like all raw text here
     return GiftQuestion(block.at(start), title, fmt, body[pos:open_at], after, parts[0],
-                        block.at(open_at + 1), general or None)
+                        block.at(open_at + 1), general if general and general.strip() else None)
 
 
 def answers(question: GiftQuestion) -> list[Answer]:
@@ -252,10 +256,10 @@ def answers(question: GiftQuestion) -> list[Answer]:
             weight = float(m.group(1))
             chunk = chunk.lstrip()[m.end():]
         pieces = split_unescaped(chunk, "#")
-        feedback = unescape("#".join(pieces[1:])) if len(pieces) > 1 else None
+        feedback = "#".join(pieces[1:]) if len(pieces) > 1 else None
         before = raw[:s]
         at = (line + before.count("\n"), (s - before.rfind("\n")) if "\n" in before else col + s)
-        out.append(Answer(raw[s], pieces[0], at, weight, feedback or None))
+        out.append(Answer(raw[s], pieces[0], at, weight, feedback if feedback and feedback.strip() else None))
     return out
 
 
