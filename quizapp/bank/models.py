@@ -23,6 +23,10 @@ def _to_text(value: Any) -> Any:
         return str(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, str):
+        # Stripped here, before the length check: StringConstraints checks min_length on the unstripped
+        # text, so "  " passed as an empty prompt.
+        return value.strip()
     return value
 
 
@@ -176,10 +180,25 @@ class Matching(QuestionBase):
         return v
 
 
-Question = Annotated[Union[MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching],
+class Flashcard(QuestionBase):
+    """A front and a back; the learner reveals the back and grades themselves (nothing is checked)."""
+
+    type: Literal["flashcard"]
+    front: Text = Field(description="Markdown shown first")
+    back: Text = Field(description="Markdown revealed on demand")
+    reverse: StrictBool = Field(False, description="Also a second card, back to front (buried as a sibling)")
+    hint: Text | None = Field(None, description="Markdown the learner may show before revealing the back")
+
+    @property
+    def card_numbers(self) -> tuple[int, ...]:
+        """Card 0 asks front to back; card 1, with reverse, asks back to front."""
+        return (0, 1) if self.reverse else (0,)
+
+
+Question = Annotated[Union[MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching, Flashcard],
                      Field(discriminator="type")]
 QUESTION_TYPES = {m.model_fields["type"].annotation.__args__[0]: m
-                  for m in (MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching)}
+                  for m in (MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching, Flashcard)}
 
 
 class Bank(Frozen):

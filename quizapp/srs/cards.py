@@ -62,13 +62,13 @@ def fingerprint(question, ord: int) -> str:
 
 
 def card_specs(bank) -> list[tuple[str, int, str, str, int]]:
-    """Every card of a bank, one per question or one per cloze number, as
+    """Every card of a bank, one per question, cloze number or flashcard direction, as
     (question id, ord, fingerprint, type, position of the question in the bank: the order new cards come in).
 
     Plain tuples: this runs for every card at every start, and named tuples cost twice as much."""
     out = []
     for pos, q in enumerate(bank.questions):
-        for ord in (q.card_numbers if q.type == "cloze" else (0,)):
+        for ord in q.card_numbers:
             out.append((q.id, ord, fingerprint(q, ord), q.type, pos))
     return out
 
