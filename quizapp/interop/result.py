@@ -88,7 +88,8 @@ class ImportedBank:
         Returns:
             The id given.
         """
-        base = slugify(id_source, words=words)
+        from ..bank.models import CLOZE_RE
+        base = slugify(CLOZE_RE.sub(lambda m: m.group(2), id_source), words=words)
         qid, n = base, 1
         while qid in self._ids:
             n += 1
