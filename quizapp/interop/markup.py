@@ -5,17 +5,25 @@ import html
 import re
 from html.parser import HTMLParser
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# A backslash is Markdown's escape only before ASCII punctuation; elsewhere it is a plain character.
+_MD_SPECIAL = re.compile(r"([`*_\[\]<>|]|\\(?=[!-/:-@\[-`{-~]))")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)", re.M)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr"}
 _SPACES = re.compile(r"[ \t]+")
 
 
-def plain_to_markdown(text: str) -> str:
-    """Text meant literally, escaped so that Markdown shows it as it is (`a*b*c` stays three letters and stars)."""
+def plain_to_markdown(text: str, *, inline: bool = False) -> str:
+    """Text meant literally, escaped so that Markdown shows it as it is (`a*b*c` stays three letters and stars).
+
+    Args:
+        text: the literal text.
+        inline: the text is one line inside others (a choice): no list or heading marker can start it.
+    Returns:
+        Markdown.
+    """
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\1\\\2\3", text)
+    return text if inline else _LINE_START.sub(r"\1\\\2\3", text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -24,8 +32,10 @@ def looks_like_html(text: str) -> bool:
 
 
 class _ToMarkdown(HTMLParser):
-    def __init__(self, media: list[str]):
+    def __init__(self, media: list[str], inline: bool):
         super().__init__(convert_charrefs=True)
+        self.inline = inline
+        self.code = 0  # inside <code>: text is literal, nothing to escape
         self.out: list[str] = []
         self.lists: list[list] = []  # per open list: [ordered, counter]
         self.href: list[str | None] = []
@@ -48,6 +58,7 @@ class _ToMarkdown(HTMLParser):
         elif tag in ("i", "em"):
             self._text("*")
         elif tag == "code":
+            self.code += 1
             self._text("`")
         elif tag in ("ul", "ol"):
             self.lists.append([tag == "ol", 0])
@@ -64,7 +75,8 @@ class _ToMarkdown(HTMLParser):
             self._text("[" if a.get("href") else "")
         elif tag == "img" and a.get("src"):
             self.media.append(a["src"])
-            self._text(f"![{a.get('alt') or ''}]({a['src']})")
+            src = a["src"] if not re.search(r"[\s()<>]", a["src"]) else f"<{a['src']}>"
+            self._text(f"![{plain_to_markdown(a.get('alt') or '')}]({src})")
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
@@ -76,6 +88,7 @@ class _ToMarkdown(HTMLParser):
         elif tag in ("i", "em"):
             self._text("*")
         elif tag == "code":
+            self.code = max(self.code - 1, 0)
             self._text("`")
         elif tag in ("ul", "ol"):
             if self.lists:
@@ -89,20 +102,25 @@ class _ToMarkdown(HTMLParser):
             self._text(" ")
 
     def handle_data(self, data):
-        if not self.skip:
-            self._text(plain_to_markdown(_SPACES.sub(" ", data.replace("\n", " "))))
+        if self.skip:
+            return
+        if self.code:
+            self._text(data)
+        else:
+            self._text(plain_to_markdown(_SPACES.sub(" ", data.replace("\n", " ")), inline=self.inline))
 
 
-def html_to_markdown(text: str, media: list[str] | None = None) -> str:
+def html_to_markdown(text: str, media: list[str] | None = None, *, inline: bool = False) -> str:
     """HTML (a Moodle question, an Anki field) as bank Markdown: emphasis, lists, links and images kept.
 
     Args:
         text: the HTML.
         media: when given, the src of every image is appended to it (files to copy beside the bank).
+        inline: the HTML is one item of a list (a choice, a pair): see plain_to_markdown.
     Returns:
         Markdown text, stripped; other tags are dropped, their text kept.
     """
-    parser = _ToMarkdown(media if media is not None else [])
+    parser = _ToMarkdown(media if media is not None else [], inline)
     parser.feed(text)
     parser.close()
     md = "".join(parser.out)
