@@ -16,8 +16,10 @@ def _add(col, notetype: str, deck_id: int, fields: list[str], tags: list[str]):
     return note
 
 
-def make_anki_package(folder: Path, *, legacy: bool) -> Path:
+def make_anki_package(folder: Path, *, legacy: bool, collection: bool = False) -> Path:
     """A package as Anki writes it (legacy: Anki 2.1's .apkg layout; else 2.1.50+'s zstd one).
+
+    With collection, the whole collection as a .colpkg (File > Export > Anki Collection Package).
 
     Notes, in order: Basic, Basic (and reversed card), Basic (optional reversed card) with and without
     the reverse, Basic (type in the answer), Cloze with Back Extra, Image Occlusion (no counterpart),
@@ -48,10 +50,15 @@ def make_anki_package(folder: Path, *, legacy: bool) -> Path:
         col.models.add_template(model, template)
         col.models.add(model)
         _add(col, "Vocabulary", hist, ["saram", "person", "saram-i manta"], [])
+        if collection:
+            path = folder / "backup.colpkg"
+            col.export_collection_package(str(path), include_media=True, legacy=legacy)
+            return path
         path = folder / ("legacy.apkg" if legacy else "modern.apkg")
         options = ExportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False, with_media=True,
                                            legacy=legacy)
         col.export_anki_package(out_path=str(path), options=options, limit=None)
     finally:
-        col.close()
+        if col.db:
+            col.close()
     return path

@@ -12,9 +12,10 @@ from tests_support import ROOT, VALID
 from quizapp.bank.loader import load_paths
 
 
-@pytest.fixture(scope="module", params=["legacy", "modern"])
+@pytest.fixture(scope="module", params=["legacy", "modern", "colpkg"])
 def anki_package(request, tmp_path_factory):
-    return make_anki_package(tmp_path_factory.mktemp("anki"), legacy=request.param == "legacy")
+    return make_anki_package(tmp_path_factory.mktemp("anki"), legacy=request.param == "legacy",
+                             collection=request.param == "colpkg")
 
 
 def test_stock_note_types_become_flashcards_short_answers_and_clozes(quizapp, tmp_path, anki_package):
