@@ -165,3 +165,54 @@ def gift(ctx, paths, output):
         click.echo(f"warning: {note}", err=True)
     total = sum(len(b.questions) for b in banks)
     click.echo(f"wrote {target}: {total - len(notes)} of {total} questions", err=True)
+
+
+@export.command("worksheet")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE.pdf|FILE.html",
+              help="Worksheet to write; .pdf (typeset by Typst) or .html (default: <bank-id>.pdf).")
+@click.option("--count", type=click.IntRange(min=1), metavar="N", help="Pick N questions at random (default: all).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Fixes the pick and every shuffle.")
+@click.option("--answers", type=click.Choice(["separate", "inline", "none"]), default="separate", show_default=True,
+              help="The answer key on its own page, after each question (a teacher's copy), or none.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--title", help="The heading (default: the banks' titles).")
+@click.pass_context
+def worksheet(ctx, paths, output, count, seed, answers, paper, title):
+    """Write a printable test: numbered questions with room to answer, and an answer key.
+
+    Choices get boxes to tick, typed answers a line, matching a box per item for the letter of its
+    match, ordering a row of boxes; the key (own page) has the explanations and the source quotes.
+    The same --seed gives the same questions in the same order.
+
+    \b
+    Examples:
+      quizapp export worksheet decks/usb-kpop.yaml -o test.pdf --count 10 --seed 7
+      quizapp export worksheet mybank.yaml -o test.html --answers inline --paper letter
+    """
+    from ..interop.bankyaml import write_files
+    from ..interop.worksheet import build_worksheet
+
+    target = Path(output) if output else None
+    if target is not None and target.suffix.lower() not in (".pdf", ".html", ".htm"):
+        raise click.BadParameter(f"{output}: name a .pdf or .html file", param_hint="'-o'")
+    banks = [r.bank for r in _load_banks(ctx, paths)]
+    target = target or Path(f"{banks[0].id}.pdf" if len(banks) == 1 else "worksheet.pdf")
+    sheet = build_worksheet(banks, count=count, seed=seed, answers=answers, paper=paper, title=title)
+    if target.suffix.lower() == ".pdf":
+        from ..interop.worksheet_pdf import WorksheetError, render_pdf
+        try:
+            content = render_pdf(sheet)
+        except WorksheetError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    else:
+        from ..interop.worksheet_html import render_html
+        content = render_html(sheet).encode("utf-8")
+    try:
+        write_files({target: content})
+    except OSError as exc:
+        click.echo(f"{exc.filename or target}: error: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {target}: {len(sheet.entries)} questions" + ("" if answers == "none" else f", answers {answers}"),
+               err=True)
