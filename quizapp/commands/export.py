@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from ..termtext import clean
+
 PROGRESS_MIN_QUESTIONS = 2000  # below this an export takes well under a second: no bar
 
 
@@ -162,7 +164,7 @@ def gift(ctx, paths, output):
         click.echo(f"{exc.filename or target}: error: cannot write: {exc.strerror or exc}", err=True)
         sys.exit(1)
     for note in notes:
-        click.echo(f"warning: {note}", err=True)
+        click.echo(clean(f"warning: {note}"), err=True)
     total = sum(len(b.questions) for b in banks)
     click.echo(f"wrote {target}: {total - len(notes)} of {total} questions", err=True)
 

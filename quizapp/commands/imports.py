@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..termtext import clean
+
 FORMAT_NAMES = ("gift", "aiken", "csv", "tsv", "anki")
 
 
@@ -55,7 +57,7 @@ def import_command(args, output, split, title, as_type, verbose):
     except InputError as exc:
         _fail([str(p) for p in exc.problems])
     for note in sorted(plan.result.notes):
-        click.echo(str(note), err=True)
+        click.echo(clean(str(note)), err=True)  # notes quote the input's text
     if not plan.banks:
         _fail(["no question could be imported; nothing written"])
     try:
@@ -65,7 +67,7 @@ def import_command(args, output, split, title, as_type, verbose):
     for bank, path in zip(plan.banks, [p for p in plan.files if p.suffix == ".yaml"]):
         if verbose:
             for question, (file, (line, col)) in zip(bank.questions, bank.origins):
-                click.echo(f"{file}:{line}:{col}: imported as {question['id']} ({question['type']})", err=True)
+                click.echo(clean(f"{file}:{line}:{col}: imported as {question['id']} ({question['type']})"), err=True)
         click.echo(f"wrote {path}: {len(bank.questions)} question{'s' * (len(bank.questions) != 1)}", err=True)
     media = len(plan.files) - len(plan.banks)
     click.echo(f"{sum(len(b.questions) for b in plan.banks)} imported, {plan.result.count(CONVERTED)} converted, "
@@ -74,5 +76,5 @@ def import_command(args, output, split, title, as_type, verbose):
 
 def _fail(lines: list[str]):
     for line in lines:
-        click.echo(line, err=True)
+        click.echo(clean(line), err=True)
     sys.exit(1)

@@ -108,3 +108,12 @@ def test_yaml_special_values_stay_text(quizapp, tmp_path):
     quizapp("import", gift, "-o", tmp_path / "b.yaml")
     question = yaml.safe_load((tmp_path / "b.yaml").read_text())["questions"][0]
     assert question["choices"] == ["yes", "no", "null", "2024-05-01"] and question["answer"] == "yes"
+
+
+def test_terminal_escapes_in_the_input_never_reach_the_terminal(quizapp, tmp_path):
+    gift = tmp_path / "evil.gift"
+    gift.write_text("::T:: Pick one. {=a ~%50%b\x1b]0;owned\x07 ~c}\n\nEssay\x1b[2J here. {}\n")
+    result = quizapp("import", gift, "-o", tmp_path / "b.yaml")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "partial credit for 'b" in result.stderr
