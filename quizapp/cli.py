@@ -19,6 +19,8 @@ COMMANDS = {
     "quiz": "quizapp.commands.quiz:quiz",
     "export": "quizapp.commands.export:export",
     "import": "quizapp.commands.imports:import_command",
+    "cards": "quizapp.commands.cards:cards",
+    "optimize": "quizapp.commands.optimize:optimize",
 }
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from itertools import chain, zip_longest
 
 from .cards import NEW, REVIEW, StudyCard
+from .control import ASKABLE_SQL
 from .settings import to_us
 
 _CARD_COLUMNS = "id, bank_id, question_id, ord, state, due"
@@ -43,6 +44,7 @@ def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = Fa
         q.reviews = _cram_cards(engine, banks, selected, cards)
         return q
     q.new_done, q.reviews_done, buried = reviewed_today(store, q.day_start_us)
+    now_us = to_us(now)
 
     def take(rows, limit):
         # Sibling burying: one card per question a day (a learning card does not bury, it was started already).
@@ -57,23 +59,25 @@ def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = Fa
 
     with store.reading() as conn:
         q.learning = [engine.study_card(*row) for row in conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state IN (1, 3) AND due < ? ORDER BY due, id",
-            (q.day_end_us,)) if selected(row[1], row[2], row[3])]
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state IN (1, 3) AND due < ? "
+            f"AND {ASKABLE_SQL} ORDER BY due, id", (q.day_end_us, now_us)) if selected(row[1], row[2], row[3])]
         buried.update((c.key[0], c.key[1]) for c in q.learning)
         q.reviews = take(conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? ORDER BY due, id",
-            (q.day_end_us,)), max(0, settings.reviews_per_day - q.reviews_done))
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? "
+            f"AND {ASKABLE_SQL} ORDER BY due, id", (q.day_end_us, now_us)), max(0, settings.reviews_per_day - q.reviews_done))
         new_limit = max(0, settings.new_per_day - q.new_done)
         per_bank = [take(conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 0 AND bank_id = ? ORDER BY position, ord",
-            (bank_id,)), new_limit) for bank_id in engine.banks if bank_id in banks] if new_limit else []
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 0 AND bank_id = ? "
+            f"AND {ASKABLE_SQL} ORDER BY position, ord", (bank_id, now_us)), new_limit) for bank_id in engine.banks if bank_id in banks] if new_limit else []
     # Round-robin over banks, so a session of several banks mixes them; each bank keeps its own order.
     q.new = [c for c in chain.from_iterable(zip_longest(*per_bank)) if c is not None][:new_limit]
     return q
 
 
 def _cram_cards(engine, banks, selected, cards) -> list[StudyCard]:
-    rows = engine.store.query(f"SELECT {_CARD_COLUMNS}, position FROM cards WHERE active = 1 ORDER BY position, ord")
+    # Cram skips suspended cards too (as Anki's filtered decks do), but not buried ones: the learner asked.
+    rows = engine.store.query(f"SELECT {_CARD_COLUMNS}, position FROM cards WHERE active = 1 AND suspended = 0 "
+                              "ORDER BY position, ord")
     found = {(r[1], r[2], r[3]): engine.study_card(*r[:6]) for r in rows if r[1] in banks and selected(r[1], r[2], r[3])}
     if cards is not None:  # the learner's chosen order
         return [found[k] for k in map(tuple, cards) if k in found]

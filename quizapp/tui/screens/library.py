@@ -32,6 +32,7 @@ class LibraryScreen(Screen):
         Binding("space", "select", "Select"),
         Binding("x", "quiz", "Quiz"),
         Binding("s", "stats", "Stats"),
+        Binding("c", "cards", "Cards", show=False),  # in Help and the palette: the footer fits 80 columns
         Binding("slash", "search", "Search", key_display="/"),
         Binding("o", "app.settings", "Settings", show=False),  # in Help and the palette: the footer fits 80 columns
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -40,7 +41,8 @@ class LibraryScreen(Screen):
     AUTO_FOCUS = "#banks"
     PALETTE = (("study", "Study the selected banks", "Start a spaced-repetition session"),
                ("quiz", "Quiz on the selected banks", "An exam scored at the end; the schedule is untouched"),
-               ("search", "Search the library", "Filter banks by title, id or #tag"))
+               ("search", "Search the library", "Filter banks by title, id or #tag"),
+               ("cards", "Browse cards", "Every card: search, sort, suspend, bury, flag, reset, edit"))
 
     def __init__(self, paths: list) -> None:
         super().__init__()
@@ -252,6 +254,13 @@ class LibraryScreen(Screen):
         if banks:
             from .quiz import QuizScreen
             self.app.push_screen(QuizScreen(banks, count=20))
+
+    def action_cards(self) -> None:
+        if not self.loaded:
+            self.notify("The library is still loading; a moment…")
+            return
+        from .browser import BrowserScreen
+        self.app.push_screen(BrowserScreen(self.results))
 
     def action_stats(self) -> None:
         if self.loaded:
