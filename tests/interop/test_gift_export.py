@@ -8,7 +8,7 @@ from tests_support import ROOT, VALID
 from quizapp.bank.loader import load_paths
 from quizapp.interop.gift_export import export_gift
 
-BANKS = [VALID / "all-types.yaml", CORPUS / "hand-made.yaml"]
+BANKS = [VALID / "all-types.yaml", CORPUS / "hand-made.yaml", VALID / "flashcards.yaml"]
 
 
 def _round_trip(quizapp, tmp_path, bank_path):
@@ -53,7 +53,7 @@ def test_gift_escapes_and_forms(tmp_path):
 
 def test_several_banks_each_get_a_category(quizapp, tmp_path):
     out = tmp_path / "all.gift"
-    result = quizapp("export", "gift", *BANKS, "-o", out)
+    result = quizapp("export", "gift", *BANKS[:2], "-o", out)
     assert result.exit_code == 0 and result.stderr == f"wrote {out}: 18 of 18 questions\n"
     text = out.read_text()
     assert text.startswith("$CATEGORY: Examples/All types\n") and "\n$CATEGORY: Awkward text in every type\n" in text
