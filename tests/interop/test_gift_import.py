@@ -25,7 +25,11 @@ def test_conversions_and_skips_are_reported_with_locations(quizapp, tmp_path):
     assert f"{name}:50:1: warning: converted: partial-credit answers '1953:1' cannot be expressed; dropped" in lines
     assert any(ln.startswith(f"{name}:74:1: warning: skipped: question 'Essay': an essay") for ln in lines)
     assert any(ln.startswith(f"{name}:76:1: warning: skipped: question 'Description': a description") for ln in lines)
-    assert lines[-1] == "20 imported, 2 converted, 2 skipped"
+    assert f"{name}:82:3: warning: converted: extra right-hand answer 'Japan' (a distractor) cannot be expressed; dropped" in lines
+    assert f"{name}:86:1: warning: converted: several full-credit answers: all of them are now required (select all that apply)" in lines
+    assert f"{name}:88:1: warning: converted: weights 70%, 30% become all-or-nothing: every answer with positive weight must be chosen" in lines
+    assert f"{name}:90:1: warning: converted: partially accepted answers 'Soul' cannot be expressed; dropped" in lines
+    assert lines[-1] == "25 imported, 6 converted, 2 skipped"
 
 
 def test_verbose_lists_each_question_with_its_input_line(quizapp, tmp_path):

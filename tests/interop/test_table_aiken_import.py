@@ -54,7 +54,7 @@ def test_a_header_row_maps_columns_and_types(quizapp, tmp_path):
 def test_files_of_several_formats_go_into_one_bank(quizapp, tmp_path):
     bank, _ = _import(quizapp, tmp_path, CORPUS / "tabular" / "quizlet.tsv", CORPUS / "aiken" / "korea.txt",
                       CORPUS / "gift" / "every-construct.gift")
-    assert len(bank.questions) == 3 + 3 + 20 and bank.id == "bank"
+    assert len(bank.questions) == 3 + 3 + 25 and bank.id == "bank"
 
 
 BROKEN = {
