@@ -131,7 +131,7 @@ class Session:
             before = CardState(*row[:8])
             after = before if self.cram else apply_rating(self.engine.scheduler, card.card_id, before, rating, now)
             if not self.cram:
-                _write_state(conn, card.card_id, after)
+                write_state(conn, card.card_id, after)
             review_id = conn.execute(
                 "INSERT INTO reviews (card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
                 "state_before, state_after, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -171,7 +171,7 @@ class Session:
             if latest != answered.review_id:
                 return None
             if not self.cram:
-                _write_state(conn, answered.card.card_id, answered.before)
+                write_state(conn, answered.card.card_id, answered.before)
             conn.execute("DELETE FROM reviews WHERE id = ?", (answered.review_id,))
         self._undo.pop()
         self._q.learning, self._q.reviews, self._q.new = (list(x) for x in entry.queue)
@@ -180,7 +180,8 @@ class Session:
         return answered.card
 
 
-def _write_state(conn, card_id: int, s: CardState) -> None:
+def write_state(conn, card_id: int, s: CardState) -> None:
+    """Store a card's schedule (inside the caller's transaction)."""
     conn.execute(f"UPDATE cards SET ({_STATE_COLUMNS}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                  (s.state, s.step, s.stability, s.difficulty, s.due_us, s.last_review_us, s.reps, s.lapses, card_id))
 
