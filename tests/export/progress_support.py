@@ -79,7 +79,10 @@ def study(db: Path, bank, histories=HISTORIES) -> None:
 
 def fsrs_on(col, desired_retention: float = 0.9) -> None:
     """Turn Anki's FSRS on with py-fsrs's default parameters for every deck preset."""
+    from anki.config import Config
     col.set_config("fsrs", True)
+    # The load balancer moves intervals by the day's workload, beyond fuzz: off, so intervals can be compared.
+    col.set_config_bool(Config.Bool.LOAD_BALANCER_ENABLED, False)
     params = list(make_scheduler(settings()).parameters)
     for conf in col.decks.all_config():
         conf["fsrsParams6"] = params
