@@ -18,6 +18,7 @@ COMMANDS = {
     "stats": "quizapp.commands.stats:stats",
     "quiz": "quizapp.commands.quiz:quiz",
     "export": "quizapp.commands.export:export",
+    "import-progress": "quizapp.commands.progress:import_progress",
 }
 
 

@@ -3,11 +3,13 @@
 FSRS state is a function of the review history, so reviews made in another app (Anki) are merged by replaying
 the union of both histories in time order.  A review is known by its card and its time in whole milliseconds
 (what an Anki revlog id is), so a review that travelled out to Anki and came back is recognised, and merging
-the same reviews twice changes nothing.
+the same reviews twice changes nothing.  (A learner cannot answer one card twice within a second, so
+reviews of a card less than a second apart are taken as the same review.)
 """
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -18,6 +20,9 @@ from .scheduler import CardState, apply_rating, make_scheduler
 from .session import write_state
 from .settings import Settings, from_us
 
+# Reviews of one card this close together are one review: a revlog id must be unique in the whole collection,
+# so an export moves a review that shares its millisecond with another card's by a millisecond or two.
+SAME_REVIEW_MS = 999
 _SCHEDULE_REVIEWS = ("SELECT r.id, r.card_id, r.reviewed_at, r.rating, r.duration_ms, r.before_json, r.after_json "
                      "FROM reviews r JOIN cards c ON c.id = r.card_id AND r.generation = c.generation "
                      "WHERE r.cram = 0 {where} ORDER BY r.card_id, r.reviewed_at, r.id")
@@ -67,6 +72,12 @@ class MergeReport:
 def review_ms(reviewed_at_us: int) -> int:
     """A review's identity across apps: its time in whole milliseconds (Anki's revlog id)."""
     return reviewed_at_us // 1000
+
+
+def _near(seen: list[int], ms: int) -> bool:
+    """Whether the sorted times hold one within SAME_REVIEW_MS of ms."""
+    i = bisect_left(seen, ms - SAME_REVIEW_MS)
+    return i < len(seen) and seen[i] <= ms + SAME_REVIEW_MS
 
 
 def _record(row) -> ReviewRecord:
@@ -120,9 +131,9 @@ def merge_reviews(store, settings: Settings, incoming: Iterable[OutsideReview]) 
                 continue
             by_card.setdefault(card[0], {}).setdefault(review_ms(review.reviewed_at_us), review)
         for card_id, fresh in by_card.items():
-            seen = {review_ms(at) for (at,) in conn.execute("SELECT reviewed_at FROM reviews WHERE card_id = ?",
-                                                            (card_id,))}
-            new = [r for ms, r in sorted(fresh.items()) if ms not in seen]
+            seen = sorted(review_ms(at) for (at,) in conn.execute("SELECT reviewed_at FROM reviews WHERE card_id = ?",
+                                                                  (card_id,)))
+            new = [r for ms, r in sorted(fresh.items()) if not _near(seen, ms)]
             report.known += len(fresh) - len(new)
             if not new:
                 continue

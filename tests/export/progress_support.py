@@ -102,3 +102,11 @@ def anki_card(col, qid: str, ord: int = 0):
     (nid,) = col.find_notes(f'"ID:travel/{qid}"')
     note = col.get_note(nid)
     return next(c for c in note.cards() if c.ord == max(0, ord - 1))
+
+
+def fuzz_range(days: float, minimum: int, maximum: int = 36500) -> tuple[int, int]:
+    """Where Anki's fuzz may put an interval of `days` (rslib's fuzz ranges, raised to `minimum`)."""
+    delta = 0.0 if days < 2.5 else 1.0 + sum(f * max(min(days, end) - start, 0.0) for start, end, f in
+                                              ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, float("inf"), 0.05)))
+    low, high = (min(max(round(x), minimum), maximum) for x in (days - delta, days + delta))
+    return low, (high + 1 if high == low and 2 < high < maximum else high)

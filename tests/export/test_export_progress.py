@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 from fsrs import Rating
-from progress_support import (NOW, anki_card, fsrs_on, import_with_progress, load_bank, review, settings, study,
-                              write_bank)
+from progress_support import (NOW, anki_card, fsrs_on, fuzz_range, import_with_progress, load_bank, review, settings,
+                              study, write_bank)
 
 from quizapp.cli import main
 from quizapp.export.schedule import ScheduleOptions, anki_day
@@ -69,14 +69,6 @@ def test_schedules_memory_and_reviews_arrive(in_anki):
     assert anki_card(col, "q5").type == 0 and anki_card(col, "gaps", 2).type == 0  # unstudied cards stay new
 
 
-def _fuzz_range(days: float, minimum: int, maximum: int = 36500) -> tuple[int, int]:
-    """Where Anki's fuzz may put an interval of `days` (rslib's fuzz ranges, raised to `minimum`)."""
-    delta = 0.0 if days < 2.5 else 1.0 + sum(f * max(min(days, end) - start, 0.0) for start, end, f in
-                                              ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, float("inf"), 0.05)))
-    low, high = (min(max(round(x), minimum), maximum) for x in (days - delta, days + delta))
-    return low, (high + 1 if high == low and 2 < high < maximum else high)
-
-
 def test_ankis_next_intervals_agree_with_ours(in_anki):
     progress, col = in_anki
     scheduler = make_scheduler(settings(), fuzz=False)
@@ -100,7 +92,7 @@ def test_ankis_next_intervals_agree_with_ours(in_anki):
                 assert days == max(1, round(ours.stability)), (qid, rating)
                 days = ours.stability
                 minimum = max(previous + 1, card.ivl + 1 if card.type == 2 and round(days) > card.ivl else 1)
-                low, high = _fuzz_range(days, minimum)
+                low, high = fuzz_range(days, minimum)
                 # (a relearning card graduates under further limits of Anki's own; its memory is checked above)
                 assert card.type == 3 or low <= inner.scheduled_days <= high, (qid, rating, days, inner.scheduled_days)
                 previous = inner.scheduled_days if card.type == 2 else 0
