@@ -23,6 +23,7 @@ COMMANDS = {
     "import": "quizapp.commands.imports:import_command",
     "cards": "quizapp.commands.cards:cards",
     "optimize": "quizapp.commands.optimize:optimize",
+    "import-progress": "quizapp.commands.progress:import_progress",
 }
 
 

@@ -142,7 +142,7 @@ class Session:
             after = before if self.cram else apply_rating(self.engine.scheduler, card.card_id, before, rating, now)
             leech = False
             if not self.cram:
-                _write_state(conn, card.card_id, after)
+                write_state(conn, card.card_id, after)
                 if after.lapses > before.lapses:
                     leech = mark_leech(conn, card.card_id, after.lapses, self.engine.settings)
             review_id = conn.execute(
@@ -184,7 +184,7 @@ class Session:
             if latest != answered.review_id:
                 return None
             if not self.cram:
-                _write_state(conn, answered.card.card_id, answered.before)
+                write_state(conn, answered.card.card_id, answered.before)
                 if answered.leech:
                     conn.execute("UPDATE cards SET leech = ?, suspended = ? WHERE id = ?",
                                  (*entry.leech_suspended, answered.card.card_id))
@@ -196,7 +196,8 @@ class Session:
         return answered.card
 
 
-def _write_state(conn, card_id: int, s: CardState) -> None:
+def write_state(conn, card_id: int, s: CardState) -> None:
+    """Store a card's schedule (inside the caller's transaction)."""
     conn.execute(f"UPDATE cards SET ({_STATE_COLUMNS}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                  (s.state, s.step, s.stability, s.difficulty, s.due_us, s.last_review_us, s.reps, s.lapses, card_id))
 
