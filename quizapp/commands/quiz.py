@@ -92,7 +92,7 @@ def _record(banks, items, db) -> None:
     from .study import user_settings, utc_now
     try:
         with Store.open(db) as store:
-            recorded, skipped = record_items(Engine(store, banks, user_settings(None, None)), items, utc_now())
+            recorded, skipped = record_items(Engine(store, banks, user_settings({})), items, utc_now())
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

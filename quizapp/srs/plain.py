@@ -11,6 +11,7 @@ from .cards import flashcard_hint
 from .checking import check_answer
 from .lineformat import layout_card
 from .lineio import Command, LineIO, run_interruptible
+from .queue import limits_line
 from .scheduler import format_interval
 from .wording import feedback_lines
 
@@ -148,3 +149,5 @@ class LineStudy:
             self.say(f"Nothing more for now; learning cards come back in {wait}.")
         else:
             self.say("Nothing left to study today.")
+        if self.session.limits:
+            self.say(limits_line(self.session.limits))
