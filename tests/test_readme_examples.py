@@ -49,6 +49,13 @@ def reader_folder(tmp_path):
     quotes = re.findall(r"^\s+quote: (.*)$", example, re.M)
     (texts / "example-source.txt").write_text("A short example text.\n" + "\n".join(quotes) + "\n", encoding="utf-8")
     (tmp_path / "home").mkdir()
+    # The files the import examples start from: the interop tests' own samples, and a package of the example bank.
+    corpus = ROOT / "tests" / "interop" / "corpus"
+    for source, name in (("gift/every-construct.gift", "moodle-export.gift"), ("aiken/korea.txt", "questions.txt"),
+                         ("tabular/quizlet.tsv", "quizlet.tsv"), ("tabular/spreadsheet.csv", "words.csv")):
+        (tmp_path / name).write_bytes((corpus / source).read_bytes())
+    made = run_block(tmp_path, "quizapp export anki mybank.yaml -o deck.apkg")
+    assert made.returncode == 0, made.stderr
     return tmp_path
 
 
@@ -80,5 +87,9 @@ def test_readme_example_runs_as_written(reader_folder, block):
         assert (reader_folder / "quizapp.apkg").stat().st_size > 0
         assert (reader_folder / "home" / "mybank.apkg").stat().st_size > 0
         assert len(list((reader_folder / "out").glob("*.apkg"))) == len(list((reader_folder / "decks").glob("*.yaml")))
+    if "quizapp import" in block:
+        for bank in ("chapter1.yaml", "quiz.yaml", "words.yaml"):
+            assert run_block(reader_folder, f"quizapp validate {bank}").returncode == 0
+        assert list((reader_folder / "imported").glob("*.yaml"))
     if "validate" in block:
         assert (reader_folder / "bank.schema.json").read_text().startswith("{")
