@@ -214,3 +214,28 @@ def test_true_false_framing_does_not_hide_a_restatement(tmp_path):
         """)
     found = lint(bank, codes={"QZ107"})
     assert [(f.code, f.line) for f in found] == [("QZ107", 12)]
+
+
+def test_cue_words_absolutes_and_articles(tmp_path):
+    bank = write_bank(tmp_path, """
+        - id: absolute
+          type: multiple_choice
+          prompt: How did the police find hidden discs?
+          choices: [By cutting the power and checking players, By always searching every house, By asking neighbours]
+          answer: By cutting the power and checking players
+        - id: article
+          type: multiple_choice
+          prompt: The smuggled drives were hidden inside an
+          choices: [umbrella, box, bag, shoe]
+          answer: umbrella
+        - id: frequency
+          type: multiple_choice
+          prompt: How often did he watch foreign films?
+          choices: [Once or twice a month, Every day, Once a week]
+          answer: Once or twice a month
+        """)
+    found = lint(bank, codes={"QZ103"})
+    assert [(f.line, f.message.split(":")[0]) for f in found] == [
+        (13, "the distractor says 'always' and the answer has no such absolute"),
+        (17, "the prompt's 'an' fits only the answer"),
+    ]
