@@ -137,8 +137,19 @@ class ShortAnswer(QuestionBase):
     prompt: Text
     answer: Text
     accept: tuple[Text, ...] = Field((), description="More accepted answers")
+    reject: tuple[Text, ...] = Field((), description="Known wrong near-misses, never accepted (not even as a typo)")
     case_sensitive: StrictBool = False
     fuzzy: StrictBool = Field(True, description="Accept small typos")
+
+    @field_validator("reject")
+    @classmethod
+    def _reject_is_not_accepted(cls, v, info):
+        accepted = {" ".join(a.casefold().split()) for a in (info.data.get("answer") or "", *info.data.get("accept", ()))}
+        for i, entry in enumerate(v):
+            if " ".join(entry.casefold().split()) in accepted:
+                raise PydanticCustomError("reject_accepted", "reject entry {value} is also an accepted answer",
+                                          {"value": repr(entry), "at": (i,)})
+        return v
 
 
 class Numeric(QuestionBase):
