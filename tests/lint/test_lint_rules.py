@@ -63,13 +63,13 @@ CASES = {
     "QZ105": ("""
         - id: q
           type: short_answer
-          prompt: What are the computer-equipped rooms of the article called?
-          answer: notel
+          prompt: Which city is the capital of South Korea?
+          answer: Seoul
         """, """
         - id: q
           type: short_answer
-          prompt: What are the computer-equipped rooms of the article called?
-          answer: notel
+          prompt: Which city is the capital of South Korea?
+          answer: Seoul
           fuzzy: false
         """),
     "QZ106": ("""
@@ -183,20 +183,21 @@ def test_source_metadata_missing_publisher_and_date(tmp_path):
 
 
 def test_typo_rule_uses_other_answers_of_the_library(tmp_path):
-    """'Kim Jong-un' elsewhere in the library would pass as a typo of 'Kim Jong-il' (2 edits on 11 letters)."""
+    """'dessert', another question's answer, passes the real checker as a typo (a doubled letter) of 'desert'."""
     bank = write_bank(tmp_path, """
-        - id: father
+        - id: sand
           type: short_answer
-          prompt: Who ruled before 2011?
-          answer: Kim Jong-il
-        - id: son
+          prompt: What covers most of Mongolia's south?
+          answer: desert
+        - id: meal
           type: short_answer
-          prompt: Who rules since 2011?
-          answer: Kim Jong-un
+          prompt: What comes at the end of a meal?
+          answer: dessert
           fuzzy: false
         """)
     found = lint(bank, codes={"QZ105"})
-    assert len(found) == 1 and "'Kim Jong-un' would be accepted as a typo of 'Kim Jong-il'" in found[0].message
+    assert len(found) == 1 and "'dessert' would be accepted as a typo of 'desert'" in found[0].message
+    assert found[0].line == 13  # the answer of 'sand'; 'meal' forgives no typo
 
 
 def test_true_false_framing_does_not_hide_a_restatement(tmp_path):
