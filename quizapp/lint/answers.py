@@ -37,7 +37,15 @@ _FRAMING = re.compile(
 
 
 def typed_answers(q) -> list[tuple[int, list[str], tuple]]:
-    """(card ordinal, answers of that card, YAML path) of every typed card of q (short answer, cloze)."""
+    """The cards of a question on which the learner types.
+
+    Args:
+        q: any question model.
+
+    Returns:
+        (card ordinal, the card's answers, YAML path below the question) per typed card: one for a short
+        answer, one per cN for a cloze, none for other types.
+    """
     if q.type == "short_answer":
         return [(0, [q.answer], ("answer",))]
     if q.type == "cloze":
