@@ -81,9 +81,11 @@ def study(ctx, paths, plain, db, tags, bank_ids, cram, **limits):
     \b
     Line mode (--plain): type the answer, then a rating: enter takes the
     suggested one, or 1 again, 2 hard, 3 good, 4 easy. Choices are numbered
-    (type 2, or 1 3 for several); ordering items are lettered (type c a b);
-    matching pairs are number+letter (type 1b 2a 3c); cloze gaps with several
-    blanks take answers separated by ;. `undo` takes back the last answer, q quits.
+    (type 2, or 1 3 for several); ordering items are lettered (type all, c a b);
+    matching pairs are number+letter (every number, 1b 2a 3c); cloze gaps with
+    several blanks take answers separated by ;. An empty line asks again, a
+    second one gives up. `undo` takes back the last answer (at the rating
+    prompt: this one, to type it again); q quits; Ctrl+C ends with the summary.
 
     \b
     Examples:
