@@ -15,6 +15,7 @@ from ..bank.models import CLOZE_RE
 LETTERS = string.ascii_uppercase
 ANSWER_MODES = ("separate", "inline", "none")
 PAPERS = {"a4": "a4", "letter": "us-letter"}
+MAX_HEADING = 60  # longer joined bank titles give way to the first title and a count
 
 
 @dataclass
@@ -52,10 +53,19 @@ def _letters(indices) -> str:
 
 
 def _source(bank) -> str:
+    """Where a quote comes from: the source's title (else the bank's), author, publisher and date."""
     s = bank.source
     if s is None:
-        return ""
-    return ", ".join(p for p in (s.title, s.author, s.date.isoformat() if s.date else None) if p)
+        return bank.title
+    return ", ".join(p for p in (s.title or bank.title, s.author, s.publisher, s.date.isoformat() if s.date else None) if p)
+
+
+def _heading(banks) -> str:
+    titles = list(dict.fromkeys(b.title for b in banks))
+    joined = " · ".join(titles)
+    if len(titles) == 1 or len(joined) <= MAX_HEADING:
+        return joined
+    return f"{titles[0]} (and {len(titles) - 1} more {'bank' if len(titles) == 2 else 'banks'})"
 
 
 def _entry(number: int, q, rng: random.Random, bank) -> Entry:
@@ -127,5 +137,5 @@ def build_worksheet(banks, *, count: int | None = None, seed: int = 0, answers: 
         picked = set(rng.sample(range(len(pool)), count))
         pool = [p for i, p in enumerate(pool) if i in picked]
     entries = [_entry(n, q, rng, bank) for n, (bank, q) in enumerate(pool, 1)]
-    heading = title or " · ".join(dict.fromkeys(b.title for b in banks))
+    heading = title or _heading(banks)
     return Worksheet(heading, entries, answers, paper, seed)

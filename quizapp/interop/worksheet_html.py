@@ -77,7 +77,8 @@ def _key(e) -> str:
     out = f"<b>{_inline(e.key)}</b>" + (_md(e.explanation) if e.explanation else "")
     if e.quote:
         source = f'<br><span class="note">— {html.escape(e.source)}</span>' if e.source else ""
-        out += f"<blockquote>“{_inline(e.quote)}”{source}</blockquote>"
+        quote = _inline(e.quote) if e.quote[:1] in "\"“'‘" else f"“{_inline(e.quote)}”"
+        out += f"<blockquote>{quote}{source}</blockquote>"
     return out
 
 

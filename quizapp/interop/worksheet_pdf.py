@@ -84,6 +84,7 @@ def worksheet_data(sheet: Worksheet) -> dict:
         d["left"] = [runs(c) for c in e.left]
         for key in ("key", "explanation", "quote"):
             d[key] = runs(getattr(e, key))
+        d["quoted"] = e.quote[:1] in "\"“'‘"  # a quote that brings its own quotation marks
         entries.append(d)
     return {"title": sheet.title, "paper": PAPERS[sheet.paper], "answers": sheet.answers, "seed": sheet.seed,
             "entries": entries}
