@@ -27,8 +27,11 @@ def export():
 @click.option("--state", "state_file", type=click.Path(dir_okay=False), envvar="QUIZAPP_EXPORT_STATE",
               metavar="FILE", help="Export state (what was exported when), which lets Anki update notes in place "
                                    "(default: beside the review store; also QUIZAPP_EXPORT_STATE).")
+@click.option("--with-progress", is_flag=True,
+              help="Carry your schedules, FSRS memory and review history (from the review store) into the "
+                   "package; import it in Anki with 'Import any learning progress' ticked.")
 @click.pass_context
-def anki(ctx, paths, output, split, state_file):
+def anki(ctx, paths, output, split, state_file, with_progress):
     """Write banks as an Anki package (.apkg) that updates in place when imported again.
 
     PATHS are bank files or folders; with none, the whole library. Each bank becomes a
@@ -43,6 +46,7 @@ def anki(ctx, paths, output, split, state_file):
       quizapp export anki decks/                  # -> quizapp.apkg, a sub-deck per bank
       quizapp export anki mybank.yaml -o ~/mybank.apkg
       quizapp export anki decks/ --split -o out/  # -> out/<bank-id>.apkg for each bank
+      quizapp export anki decks/ --with-progress  # your schedules and reviews travel too
     """
     from ..bank.library import library_paths
     from ..bank.loader import load_paths
@@ -64,13 +68,14 @@ def anki(ctx, paths, output, split, state_file):
     except StateError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    history = _history(obj.get("db")) if with_progress else None
     total = sum(len(i.bank.questions) for i in inputs)
     try:
         if total >= PROGRESS_MIN_QUESTIONS and sys.stderr.isatty():
             with click.progressbar(length=total, label="Exporting", file=sys.stderr) as bar:
-                _export(plans, state, now, bar.update)
+                _export(plans, state, now, bar.update, history)
         else:
-            _export(plans, state, now, None)
+            _export(plans, state, now, None, history)
     except ExportError as exc:
         _fail(exc.problems, len({p.file for p in exc.problems}), len(results))
     except OSError as exc:
@@ -93,9 +98,34 @@ def _now() -> int:
     return int(time.time())
 
 
-def _export(plans, state, now, progress) -> None:
+def _export(plans, state, now, progress, history) -> None:
     from ..export import export_packages
-    export_packages(plans, state, now, progress)
+    export_packages(plans, state, now, progress, history)
+
+
+def _history(db):
+    """The learner's progress from the review store, with the settings it was scheduled under."""
+    from ..export.schedule import History, ScheduleOptions
+    from ..srs import Store, StoreError, default_db_path
+    from ..srs.progress import card_progress
+    from ..srs.scheduler import make_scheduler
+    from .study import user_settings
+    path = Path(db).expanduser() if db else default_db_path()
+    if not path.exists():
+        click.echo(f"{path}: error: no review store here, so there is no progress to export (study first, or "
+                   "name the store with --db)", err=True)
+        sys.exit(1)
+    settings = user_settings(None, None)
+    try:
+        with Store.open(path) as store:
+            cards = card_progress(store)
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    options = ScheduleOptions(settings.day_start_hour, settings.tz, settings.desired_retention,
+                              make_scheduler(settings).parameters[20], len(settings.learning_steps),
+                              len(settings.relearning_steps))
+    return History(cards, options)
 
 
 def _fail(problems, files_bad: int, files: int):

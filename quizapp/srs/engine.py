@@ -106,9 +106,19 @@ class Engine:
         return StudyCard(bank=self.banks[bank_id], question=self._questions[bank_id, question_id], ord=ord,
                          key=(bank_id, question_id, ord), state=STATE_NAMES[state], card_id=card_id, due_us=due)
 
-    def session(self, now: datetime, bank_ids=None, tags=None, cram: bool = False, cards=None):
-        """Today's queue for the selected banks/tags/cards; cram reviews them without touching schedules."""
+    def session(self, now: datetime, bank_ids=None, tags=None, cram: bool = False, cards=None,
+                extra_new: int = 0, ahead=None):
+        """Today's queue for the selected banks/tags/cards; cram reviews them without touching schedules.
+
+        Args:
+            extra_new: new cards beyond today's limits ("study more today").
+            ahead: a timedelta: review the cards due within it after today (review ahead) and nothing else.
+
+        Returns:
+            The Session; its `limits` say which daily limits held cards back.
+        """
         from .queue import build_queue
         from .session import Session
         now = require_utc(now)
-        return Session(self, now, build_queue(self, now, bank_ids, tags, cram, cards), cram=cram)
+        queue = build_queue(self, now, bank_ids, tags, cram, cards, extra_new=extra_new, ahead=ahead)
+        return Session(self, now, queue, cram=cram)

@@ -104,6 +104,11 @@ class Session:
             return learning[0]
         return None
 
+    @property
+    def limits(self):
+        """The daily limits (LimitHit) that held back cards today; empty when none did."""
+        return list(self._q.limits)
+
     def next_due(self) -> datetime | None:
         """When the next learning card of today comes due, if any."""
         return from_us(self._q.learning[0].due_us) if self._q.learning else None
@@ -122,6 +127,8 @@ class Session:
         now = require_utc(now)
         rating = Rating(rating)
         correct = result.correct if result is not None else None
+        if correct is None and result is not None and result.self_graded:
+            correct = rating != Rating.Again  # a self-graded card: the learner's rating is the grade
         given_json = json.dumps(given, ensure_ascii=False, default=str) if given is not None else None
         duration_ms = round(duration * 1000) if duration is not None else None
         queues_before = (list(self._q.learning), list(self._q.reviews), list(self._q.new))
@@ -135,7 +142,7 @@ class Session:
             after = before if self.cram else apply_rating(self.engine.scheduler, card.card_id, before, rating, now)
             leech = False
             if not self.cram:
-                _write_state(conn, card.card_id, after)
+                write_state(conn, card.card_id, after)
                 if after.lapses > before.lapses:
                     leech = mark_leech(conn, card.card_id, after.lapses, self.engine.settings)
             review_id = conn.execute(
@@ -177,7 +184,7 @@ class Session:
             if latest != answered.review_id:
                 return None
             if not self.cram:
-                _write_state(conn, answered.card.card_id, answered.before)
+                write_state(conn, answered.card.card_id, answered.before)
                 if answered.leech:
                     conn.execute("UPDATE cards SET leech = ?, suspended = ? WHERE id = ?",
                                  (*entry.leech_suspended, answered.card.card_id))
@@ -189,7 +196,8 @@ class Session:
         return answered.card
 
 
-def _write_state(conn, card_id: int, s: CardState) -> None:
+def write_state(conn, card_id: int, s: CardState) -> None:
+    """Store a card's schedule (inside the caller's transaction)."""
     conn.execute(f"UPDATE cards SET ({_STATE_COLUMNS}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                  (s.state, s.step, s.stability, s.difficulty, s.due_us, s.last_review_us, s.reps, s.lapses, card_id))
 

@@ -11,8 +11,10 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 class Settings:
     """What a learner can tune; the defaults are Anki's."""
 
-    new_per_day: int = 20
-    reviews_per_day: int = 200
+    new_per_day: int = 20  # per bank
+    reviews_per_day: int = 200  # per bank
+    new_per_day_total: int = 50  # for all banks together
+    reviews_per_day_total: int = 500
     desired_retention: float = 0.90
     learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
     relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
@@ -35,7 +37,7 @@ class Settings:
     def __post_init__(self):
         if not 0.70 <= self.desired_retention <= 0.99:
             raise ValueError(f"desired retention must be between 0.70 and 0.99, got {self.desired_retention}")
-        if self.new_per_day < 0 or self.reviews_per_day < 0:
+        if min(self.new_per_day, self.reviews_per_day, self.new_per_day_total, self.reviews_per_day_total) < 0:
             raise ValueError("daily limits cannot be negative")
         if self.maximum_interval < 1:
             raise ValueError("maximum interval must be at least 1 day")
