@@ -1,12 +1,13 @@
 """The worksheet as one self-contained HTML page that prints like the PDF (print CSS, page break before the key)."""
 from __future__ import annotations
 
+import base64
 import html
 import string
 
 from markdown_it import MarkdownIt
 
-from .worksheet import BLANK, LETTERS, Worksheet
+from .worksheet import BLANK, LETTERS, Worksheet, resolve_image
 
 # html disabled: raw HTML in a bank is shown as text, never interpreted
 _MD = MarkdownIt("commonmark", {"html": False})
@@ -34,8 +35,22 @@ p { margin: .2em 0; }
 """
 
 
-def _md(text: str, hints: list[str] | None = None) -> str:
-    out = _MD.render(text or "")
+def _embed(tokens, folder: str) -> str:
+    """Rendered tokens with each image the bank has inlined as a data: URL, so the page stands alone."""
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "image":
+                file = resolve_image(folder, str(child.attrs.get("src", "")))
+                if file is None:  # printed as its alt text, as in the PDF
+                    child.type, child.content, child.children = "text", f"[image: {child.content}]", None
+                    continue
+                kind = {".svg": "svg+xml", ".jpg": "jpeg"}.get(file.suffix.lower(), file.suffix[1:].lower())
+                child.attrs["src"] = f"data:image/{kind};base64," + base64.b64encode(file.read_bytes()).decode()
+    return _MD.renderer.render(tokens, _MD.options, {})
+
+
+def _md(text: str, hints: list[str] | None = None, folder: str = "") -> str:
+    out = _embed(_MD.parse(text or ""), folder)
     for index, hint in enumerate(hints or []):
         label = f'<span class="blank"></span><sub>({string.ascii_lowercase[index % 26]})</sub>'
         label += f' <span class="note">({html.escape(hint)})</span>' if hint else ""
@@ -43,12 +58,12 @@ def _md(text: str, hints: list[str] | None = None) -> str:
     return out
 
 
-def _inline(text: str) -> str:
-    return _MD.renderInline(text or "")
+def _inline(text: str, folder: str = "") -> str:
+    return _embed(_MD.parseInline(text or ""), folder)
 
 
 def _body(e) -> str:
-    parts = [_md(e.prompt, e.hints)]
+    parts = [_md(e.prompt, e.hints, e.folder)]
     if e.instruction:
         parts.append(f'<p class="note"><i>{html.escape(e.instruction)}</i></p>')
     if e.kind == "multiple_choice":
