@@ -17,7 +17,8 @@ _CSS = """
 body { font: 11pt/1.45 Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto; color: #111; }
 header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 1.5px solid #111; }
 header h1 { font-size: 1.5em; margin: 0 0 .2em; }
-.fill { display: inline-block; width: 14em; border-bottom: 1px solid #444; }
+header p { white-space: nowrap; margin-left: 1.5em; line-height: 2; }
+.fill { display: inline-block; width: 11em; border-bottom: 1px solid #444; }
 .blank { display: inline-block; width: 7em; border-bottom: 1px solid #444; }
 .note { color: #555; font-size: .9em; }
 ol.questions > li { break-inside: avoid; margin: 1.1em 0; }
