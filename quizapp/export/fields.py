@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .identity import seeded_shuffle
-from .notetypes import NOTE_TYPES
+from .notetypes import note_type_of
 from .render import TextRenderer, plain
 
 
@@ -94,6 +94,10 @@ def _matching(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     ]
 
 
+def _flashcard(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+    return [r.block(q.front, (*at, "front")), r.block(q.back, (*at, "back")), r.block(q.hint, (*at, "hint"))]
+
+
 _BUILDERS = {
     "multiple_choice": _multiple_choice,
     "true_false": _true_false,
@@ -102,6 +106,7 @@ _BUILDERS = {
     "cloze": _cloze,
     "ordering": _ordering,
     "matching": _matching,
+    "flashcard": _flashcard,
 }
 
 
@@ -111,4 +116,4 @@ def note_fields(question, index: int, renderer: TextRenderer, guid: str, bank_id
     fields = _BUILDERS[question.type](question, renderer, at, guid)
     fields += [renderer.block(question.explanation, (*at, "explanation")), plain(question.quote), source,
                plain(f"{bank_id}/{question.id}")]
-    return NOTE_TYPES[question.type], fields
+    return note_type_of(question), fields
