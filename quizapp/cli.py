@@ -20,6 +20,7 @@ COMMANDS = {
     "export": "quizapp.commands.export:export",
     "lint": "quizapp.commands.lint:lint",
     "coverage": "quizapp.commands.coverage:coverage",
+    "import": "quizapp.commands.imports:import_command",
     "cards": "quizapp.commands.cards:cards",
     "optimize": "quizapp.commands.optimize:optimize",
     "import-progress": "quizapp.commands.progress:import_progress",

@@ -17,7 +17,7 @@ from fsrs import Rating
 
 from .cards import CardKey
 from .scheduler import CardState, apply_rating, make_scheduler
-from .session import _write_state as write_state  # the one way a schedule is stored
+from .session import write_state
 from .settings import Settings, from_us
 
 # Reviews of one card this close together are one review: a revlog id must be unique in the whole collection,
