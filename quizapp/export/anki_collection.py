@@ -140,14 +140,14 @@ def match_cards(history: AnkiHistory, cards) -> Matched:
     Args:
         history: what read_history returned.
         cards: (bank id, question id, ord, question type) of every card quizapp knows; ord is the cloze number
-            for cloze cards (Anki's ordinal + 1) and 0 otherwise.
+            for cloze cards (Anki's ordinal + 1), else Anki's ordinal (1: a reversed flashcard's second card).
     Returns:
         the matched reviews and the count of the others.
     """
     from .identity import note_guid
     keys = {}
     for bank_id, question_id, ord, qtype in cards:
-        keys[note_guid(bank_id, question_id), ord - 1 if qtype == "cloze" else 0] = (bank_id, question_id, ord)
+        keys[note_guid(bank_id, question_id), ord - 1 if qtype == "cloze" else ord] = (bank_id, question_id, ord)
     matched, unknown = [], set()
     for r in history.reviews:
         key = keys.get((r.guid, r.ord))
