@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 import sys
 import time
 from pathlib import Path
@@ -107,6 +108,7 @@ def _history(db):
     """The learner's progress from the review store, with the settings it was scheduled under."""
     from ..export.schedule import History, ScheduleOptions
     from ..srs import Store, StoreError, default_db_path
+    from ..srs.optimize import stored_parameters
     from ..srs.progress import card_progress
     from ..srs.scheduler import make_scheduler
     from .study import user_settings
@@ -119,9 +121,12 @@ def _history(db):
     try:
         with Store.open(path) as store:
             cards = card_progress(store)
+            fitted = stored_parameters(store) if settings.parameters is None else None
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    if fitted is not None:  # `quizapp optimize` fitted these: the decay written for Anki is theirs
+        settings = replace(settings, parameters=fitted)
     options = ScheduleOptions(settings.day_start_hour, settings.tz, settings.desired_retention,
                               make_scheduler(settings).parameters[20], len(settings.learning_steps),
                               len(settings.relearning_steps))
