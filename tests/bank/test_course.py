@@ -83,7 +83,7 @@ def _typed_answers(q) -> list[str]:
 def test_no_typo_tolerance_accepts_another_answer_of_the_course():
     """'Kim Jong Un' must not pass as a typo of 'Kim Jong Il', nor 'South' for 'North Hamgyong'."""
     confusable = {"Kim Jong Un", "Kim Jong-un", "Kim Jong Il", "Kim Jong-il", "South Hamgyong", "North Hamgyong",
-                  "hotel", "motel", "novel", "Kim Il Sung"}
+                  "hotel", "motel", "novel", "Kim Il Sung", "soul", "Seoul"}
     others = {a for b in _banks() for q in b.questions for a in _typed_answers(q)} | confusable
     traps = []
     for b in _banks():
