@@ -120,8 +120,10 @@ def test_edit_a_card_from_the_browser_in_a_real_editor(tmp_path):
         terminal.wait_for("due today")
         terminal.send("c")
         terminal.wait_for("cards · sorted by")
+        time.sleep(0.5)  # as a person looks before typing: the table takes the focus once it is filled
         terminal.send("/")
         terminal.send("-l", "id:dmz-exists")
+        terminal.wait_for("id:dmz-exists")
         terminal.send("Enter")
         terminal.wait_for(" 1 of ")  # the status line: the search left one card
         terminal.send("e")

@@ -216,7 +216,9 @@ class LibraryScreen(Screen):
         self.query_one(DataTable).focus()
 
     def action_search(self) -> None:
-        self.query_one("#search").focus()
+        # At once, not as Widget.focus() does after the keys already queued: letters typed right after `/` are
+        # part of the search, never commands (s, b, e...) for the row that still had the focus.
+        self.set_focus(self.query_one("#search"))
 
     def action_clear_search(self) -> None:
         self.query_one("#search", Input).value = ""
