@@ -11,22 +11,24 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ..text import literal
-from ..widgets.card import cloze_prompt
+from ..widgets.card import answer_words, cloze_prompt
 from ..widgets.feedback import citation
 from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
 
 
-def shown(given) -> str:
-    """A given answer in words."""
+def shown(given, qtype: str = "") -> str:
+    """A given answer in words, joined as the right answer of its type is (an order with →)."""
     if given is None or given == "" or given == []:
         return "(no answer)"
     if isinstance(given, bool):
-        return "true" if given else "false"
+        return "True" if given else "False"
     if isinstance(given, dict):
         return "; ".join(f"{k} → {v}" for k, v in given.items())
     if isinstance(given, list):
-        return ", ".join(map(str, given)) if all(isinstance(g, str) for g in given) else json.dumps(given)
+        if not all(isinstance(g, str) for g in given):
+            return json.dumps(given)
+        return (" → " if qtype == "ordering" else "; " if qtype == "cloze" else ", ").join(given)
     return str(given)
 
 
@@ -45,10 +47,16 @@ class Mistake(Vertical):
     def compose(self):
         q = self.item.question
         prompt = cloze_prompt(q.text, self.item.ord)[0] if q.type == "cloze" else q.prompt
-        yield Static(Content.styled(f"{self.number}. ", "bold") + literal(prompt.splitlines()[0]))
-        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"), literal(shown(self.item.given))))
-        yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"),
-                                      literal(self.item.result.expected)))
+        # Markdown rendered (a cloze gap in bold, \[ as [), never shown as markup.
+        yield MarkdownText(f"{self.number}\\. {prompt.strip()}", classes="mistake-prompt")
+        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"),
+                                      literal(shown(self.item.given, q.type))))
+        right = answer_words(q, self.item.ord, self.item.result.expected)
+        if q.type == "cloze":
+            yield Static(Content.styled("Right:", "bold $text-success"))
+            yield MarkdownText(right)
+        else:
+            yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"), literal(right)))
         if q.quote:
             yield MarkdownText(q.quote, classes="quote")
             yield Static(Content("— " + citation(self.item.bank)), classes="citation")

@@ -5,9 +5,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from .markdown import MarkdownText
-
 from ..text import clean
+from .markdown import MarkdownText
 
 
 def citation(bank) -> str:
@@ -38,14 +37,20 @@ class Feedback(Vertical):
     Feedback .citation { color: $text-muted; height: auto; text-align: right; }
     """
 
-    def __init__(self, bank, question, result, **kwargs) -> None:
+    def __init__(self, bank, question, result, ord: int = 0, **kwargs) -> None:
         super().__init__(classes="-right" if result.correct else "-wrong", **kwargs)
-        self.bank, self.question, self.result = bank, question, result
+        self.bank, self.question, self.result, self.ord = bank, question, result, ord
 
     def compose(self):
+        from .card import answer_words
         yield Static(verdict(self.result), classes="verdict")
-        yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(self.result.expected))),
-                     classes="expected")
+        answer = answer_words(self.question, self.ord, self.result.expected)
+        if self.question.type == "cloze":  # the whole sentence, completed, its gaps in bold
+            yield Static(Content.styled("Answer:", "bold"))
+            yield MarkdownText(answer, classes="expected")
+        else:
+            yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(answer))),
+                         classes="expected")
         if self.question.explanation:
             yield MarkdownText(self.question.explanation, classes="explanation")
         if self.question.quote:
