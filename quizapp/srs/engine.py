@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from .cards import StudyCard, STATE_NAMES, card_specs, question_tags
+from .optimize import stored_parameters
 from .scheduler import make_scheduler
 from .settings import Settings, require_utc
 from .store import Store
@@ -35,6 +36,8 @@ class Engine:
     def __init__(self, store: Store, banks, settings: Settings | None = None):
         self.store = store
         self.settings = settings or Settings()
+        if self.settings.parameters is None and (fitted := stored_parameters(store)) is not None:
+            self.settings = replace(self.settings, parameters=fitted)  # `quizapp optimize` fitted these to you
         self.banks = {}
         for bank in banks:
             self.banks.setdefault(bank.id, bank)

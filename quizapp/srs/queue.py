@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from itertools import chain, zip_longest
 
 from .cards import NEW, REVIEW, StudyCard
+from .control import ASKABLE_SQL
 from .settings import to_us
 
 _CARD_COLUMNS = "id, bank_id, question_id, ord, state, due"
@@ -155,30 +156,31 @@ def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = Fa
         return q
     done = reviewed_today(store, q.day_start_us)
     q.new_done, q.reviews_done, buried = sum(done.new.values()), sum(done.reviews.values()), done.touched
+    now_us = to_us(now)
     order = [bank_id for bank_id in engine.banks if bank_id in banks]
     if ahead is not None:
         q.reviews = _Taker(engine, selected, buried, {b: 1 << 62 for b in order}, 1 << 62).take(store.query(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? ORDER BY due, id",
-            (q.day_end_us + ahead // timedelta(microseconds=1),)))
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? AND {ASKABLE_SQL} "
+            "ORDER BY due, id", (q.day_end_us + ahead // timedelta(microseconds=1), now_us)))
         return q
 
     with store.reading() as conn:
         q.learning = [engine.study_card(*row) for row in conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state IN (1, 3) AND due < ? ORDER BY due, id",
-            (q.day_end_us,)) if selected(row[1], row[2], row[3])]
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state IN (1, 3) AND due < ? "
+            f"AND {ASKABLE_SQL} ORDER BY due, id", (q.day_end_us, now_us)) if selected(row[1], row[2], row[3])]
         buried.update((c.key[0], c.key[1]) for c in q.learning)
         reviews = _Taker(engine, selected, buried, {b: settings.reviews_per_day - done.reviews[b] for b in order},
                          settings.reviews_per_day_total - q.reviews_done)
         q.reviews = reviews.take(conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? ORDER BY due, id",
-            (q.day_end_us,)))
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? AND {ASKABLE_SQL} "
+            "ORDER BY due, id", (q.day_end_us, now_us)))
         new = _Taker(engine, selected, buried, {b: settings.new_per_day - done.new[b] + extra_new for b in order},
                      settings.new_per_day_total - q.new_done + extra_new)
         # Each bank keeps its own order; the overall cap is applied after interleaving, so it is shared fairly.
         total_left, new.total_left = new.total_left, 1 << 62
         per_bank = [new.take(conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 0 AND bank_id = ? ORDER BY position, ord",
-            (bank_id,)), one_bank=True) for bank_id in order]
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 0 AND bank_id = ? AND {ASKABLE_SQL} "
+            "ORDER BY position, ord", (bank_id, now_us)), one_bank=True) for bank_id in order]
     # Round-robin over banks, so a session of several banks mixes them.
     interleaved = [c for c in chain.from_iterable(zip_longest(*per_bank)) if c is not None]
     q.new = interleaved[:max(0, total_left)]
@@ -192,7 +194,9 @@ def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = Fa
 
 
 def _cram_cards(engine, banks, selected, cards) -> list[StudyCard]:
-    rows = engine.store.query(f"SELECT {_CARD_COLUMNS}, position FROM cards WHERE active = 1 ORDER BY position, ord")
+    # Cram skips suspended cards too (as Anki's filtered decks do), but not buried ones: the learner asked.
+    rows = engine.store.query(f"SELECT {_CARD_COLUMNS}, position FROM cards WHERE active = 1 AND suspended = 0 "
+                              "ORDER BY position, ord")
     found = {(r[1], r[2], r[3]): engine.study_card(*r[:6]) for r in rows if r[1] in banks and selected(r[1], r[2], r[3])}
     if cards is not None:  # the learner's chosen order
         return [found[k] for k in map(tuple, cards) if k in found]

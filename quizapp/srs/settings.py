@@ -26,6 +26,13 @@ class Settings:
     day_start_hour: int = 4
     # Time zone of the study day; None means the system's local zone.
     tz: tzinfo | None = field(default=None)
+    # A card that lapses this many times is a leech (0: never); Anki's default. Then, as in Anki, it is
+    # suspended ("suspend") or only tagged ("tag").
+    leech_threshold: int = 8
+    leech_action: str = "suspend"
+    # FSRS-6 parameters (21 floats) fitted by `quizapp optimize`; None: the engine uses the store's fit, if any,
+    # else fsrs's defaults.
+    parameters: tuple[float, ...] | None = None
 
     def __post_init__(self):
         if not 0.70 <= self.desired_retention <= 0.99:
@@ -36,6 +43,12 @@ class Settings:
             raise ValueError("maximum interval must be at least 1 day")
         if not 0 <= self.day_start_hour <= 23:
             raise ValueError("day start hour must be 0..23")
+        if self.leech_threshold < 0:
+            raise ValueError("leech threshold cannot be negative")
+        if self.leech_action not in ("suspend", "tag"):
+            raise ValueError(f"leech action must be 'suspend' or 'tag', got {self.leech_action!r}")
+        if self.parameters is not None:
+            object.__setattr__(self, "parameters", tuple(float(x) for x in self.parameters))
         object.__setattr__(self, "learning_steps", tuple(self.learning_steps))
         object.__setattr__(self, "relearning_steps", tuple(self.relearning_steps))
 

@@ -34,6 +34,7 @@ class LibraryScreen(Screen):
         Binding("x", "quiz", "Quiz"),
         Binding("m", "study_more", "More"),
         Binding("s", "stats", "Stats"),
+        Binding("c", "cards", "Cards", show=False),  # in Help and the palette: the footer fits 80 columns
         Binding("slash", "search", "Search", key_display="/"),
         Binding("o", "app.settings", "Settings"),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -43,7 +44,8 @@ class LibraryScreen(Screen):
     PALETTE = (("study", "Study the selected banks", "Start a spaced-repetition session"),
                ("quiz", "Quiz on the selected banks", "An exam scored at the end; the schedule is untouched"),
                ("study_more", "Study more today", "Extra new cards, review ahead, or cram the selected banks or a tag"),
-               ("search", "Search the library", "Filter banks by title, id, description or #tag"))
+               ("search", "Search the library", "Filter banks by title, id, description or #tag"),
+               ("cards", "Browse cards", "Every card: search, sort, suspend, bury, flag, reset, edit"))
 
     def __init__(self, paths: list) -> None:
         super().__init__()
@@ -298,6 +300,13 @@ class LibraryScreen(Screen):
         if banks:
             from .quiz import QuizScreen
             self.app.push_screen(QuizScreen(banks, count=20))
+
+    def action_cards(self) -> None:
+        if not self.loaded:
+            self.notify("The library is still loading; a moment…")
+            return
+        from .browser import BrowserScreen
+        self.app.push_screen(BrowserScreen(self.results))
 
     def action_stats(self) -> None:
         if self.loaded:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ..text import literal
-from ..widgets.card import answer_words, cloze_prompt
+from ..widgets.card import answer_words, card_prompt
 from ..widgets.feedback import citation
 from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
@@ -46,11 +46,13 @@ class Mistake(Vertical):
 
     def compose(self):
         q = self.item.question
-        prompt = cloze_prompt(q.text, self.item.ord)[0] if q.type == "cloze" else q.prompt
+        prompt = card_prompt(q, self.item.ord)
         # Markdown rendered (a cloze gap in bold, \[ as [), never shown as markup.
         yield MarkdownText(f"{self.number}\\. {prompt.strip()}", classes="mistake-prompt")
-        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"),
-                                      literal(shown(self.item.given, q.type))))
+        yours = shown(self.item.given, q.type)
+        if self.item.result.self_graded:
+            yours = "not known (self-marked)" + (f"; your note: {yours}" if self.item.given else "")
+        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"), literal(yours)))
         right = answer_words(q, self.item.ord, self.item.result.expected)
         if q.type == "cloze":
             yield Static(Content.styled("Right:", "bold $text-success"))
