@@ -5,7 +5,7 @@ from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 
 from ..leaks import release_removed_widgets
 from ..text import literal
@@ -40,7 +40,8 @@ class StudyScreen(Screen):
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
-        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
+        Binding("u", "undo", "Undo"),
+        Binding("ctrl+z", "undo_typing", "Undo"),  # in the footer while typing, where u is a letter
         Binding("s", "stats", "Stats", show=False),
         Binding("m", "study_more", "Study more", show=False),
         Binding("escape", "leave", "End session"),
@@ -193,8 +194,29 @@ class StudyScreen(Screen):
             return
         await self.show_next()
 
+    def typing(self) -> bool:
+        return isinstance(self.focused, Input)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """The footer shows the undo key that works now: u, or Ctrl+Z while an answer is being typed."""
+        if action == "undo":
+            return not self.typing()
+        if action == "undo_typing":
+            return self.typing()
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    async def action_undo_typing(self) -> None:
+        await self.action_undo()
+
     async def action_undo(self) -> None:
         if self.session is None:
+            return
+        if self.card is not None and self.result is not None:  # answered, not yet rated: only this one back
+            self.notify("Answer it again: nothing was saved for this card yet (u again undoes the card before).")
+            await self.show_card(self.card)
             return
         from ...srs import StoreError
         try:
