@@ -72,3 +72,15 @@ async def test_library_description_rendered_title_cut_with_ellipsis_and_cloze_ca
         await pilot.press("space", "up", "space")  # select and deselect: the due figure stays
         await pilot.pause()
         assert "· 0 due today" in flat(app)
+
+
+async def test_all_four_rating_buttons_fit_50_columns(make_app, all_types):
+    from .driving import answer
+    app = make_app(start="study", banks=[all_types])
+    async with app.run_test(size=(50, 24)) as pilot:
+        await wait_for(pilot, lambda: card_ready(app))
+        await answer(pilot, False)
+        await pilot.pause()
+        line = next(line for line in screen_text(app).splitlines() if "1 Again" in line)
+        for label in ("1 Again 1m", "2 Hard 6m", "3 Good 10m", "4 Easy 8d"):
+            assert label in line, line
