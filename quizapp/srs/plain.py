@@ -12,9 +12,11 @@ from .checking import check_answer
 from .lineformat import UnreadableAnswer, layout_card, parse_line
 from .queue import limits_line
 from .scheduler import format_interval
+from .session import can_override
 
 QUIT = "q"
 UNDO = "undo"
+OVERRIDE = "right"  # at the rating prompt after a typed answer graded wrong: "I was right"
 RATING_WORDS = {r.name.lower(): r for r in Rating}
 
 
@@ -29,6 +31,7 @@ class LineStudy:
                  rng: random.Random | None = None):
         self.session, self.clock, self.inp, self.out = session, clock, inp, out
         self.rng = rng or random.Random()
+        self.may_override = self.overridden = False  # "I was right" for the card being rated
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -89,13 +92,14 @@ class LineStudy:
                 self.say(f"could not read that: {exc}. (q quits, undo takes back the last answer)")
         result = check_answer(card.question, card.ord, given)
         self._feedback(card, given, result)
+        self.may_override, self.overridden = can_override(card.question, result), False  # "I was right"
         rating = self._rating(card, result.suggested)
         if rating is None:
             self.say("not saved.")
             return False
         done_at = self.clock()
         answered = self.session.answer(card, rating, done_at, given=given, result=result,
-                                       duration=(done_at - now).total_seconds())
+                                       duration=(done_at - now).total_seconds(), overridden=self.overridden)
         # Scripts and the crash-safety test count these lines: print only after the commit.
         self.say(f"saved (review {answered.review_id}).")
         return True
@@ -107,6 +111,8 @@ class LineStudy:
                 self.say(f"explanation: {card.question.explanation}")
             return
         verdict = ("right, accepted with a typo." if result.typo else "right.") if result.correct else "wrong."
+        if can_override(card.question, result):
+            verdict += " (if it was right after all, type right at the rating prompt)"
         self.say(verdict)
         if result.note:  # how the answer was read: "accepted with a typo: you wrote ...", "2,000,000 = 2 million"
             self.say(result.note)
@@ -138,6 +144,10 @@ class LineStudy:
                 return suggested
             if text == QUIT:
                 return None
+            if text == OVERRIDE and self.may_override:
+                self.overridden, self.may_override, suggested = True, False, Rating.Good
+                self.say("counted as right (you said so). rate it: enter = 3 good.")
+                continue
             if text in ("1", "2", "3", "4"):
                 return Rating(int(text))
             matches = [r for word, r in RATING_WORDS.items() if word.startswith(text)]

@@ -44,6 +44,7 @@ class StudyScreen(Screen):
         Binding("ctrl+z", "undo_typing", "Undo"),  # in the footer while typing, where u is a letter
         Binding("s", "stats", "Stats", show=False),
         Binding("m", "study_more", "Study more", show=False),
+        Binding("i", "i_was_right", "I was right"),  # shown only after a typed answer graded wrong
         Binding("escape", "leave", "End session"),
     ]
     PALETTE = (("undo", "Undo the last answer", "Ask the last rated card again, its schedule restored"),
@@ -108,6 +109,7 @@ class StudyScreen(Screen):
 
     async def show_card(self, card) -> None:
         self.card, self.given, self.result = card, None, None
+        self.overridden = False
         self.shown_at = self.app.now()
         view = await self.take_prepared(card)
         if view is None:
@@ -172,6 +174,7 @@ class StudyScreen(Screen):
         # Cram changes no schedule: the buttons show no intervals that would not happen.
         intervals = {} if self.cram else self.session.intervals(self.card, self.app.now())
         self.query_one(RatingBar).show(intervals, self.result.suggested)
+        self.refresh_bindings()  # "i I was right" when it applies
         # Once the feedback is painted and the learner is reading it: a key pressed before then is not kept
         # waiting for a card being prepared (prepare_next does nothing once the card has changed).
         answered = self.card
@@ -188,7 +191,7 @@ class StudyScreen(Screen):
         now = self.app.now()
         try:
             self.session.answer(self.card, rating, now, given=self.given, result=self.result,
-                                duration=(now - self.shown_at).total_seconds())
+                                duration=(now - self.shown_at).total_seconds(), overridden=self.overridden)
         except StoreError as exc:
             self.app.show_store_error(exc)
             return
@@ -203,7 +206,18 @@ class StudyScreen(Screen):
             return not self.typing()
         if action == "undo_typing":
             return self.typing()
+        if action == "i_was_right":
+            from ...srs.session import can_override
+            return self.card is not None and not self.overridden and can_override(self.card.question, self.result)
         return True
+
+    def action_i_was_right(self) -> None:
+        """Override a typed answer graded wrong: counted right (logged so), Good suggested."""
+        from fsrs import Rating
+        self.overridden = True
+        self.view.feedback.overridden()
+        self.query_one(RatingBar).suggest(Rating.Good)
+        self.refresh_bindings()
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()

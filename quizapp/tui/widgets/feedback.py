@@ -44,6 +44,12 @@ class Feedback(Vertical):
         super().__init__(classes=kind, **kwargs)
         self.bank, self.question, self.result, self.ord = bank, question, result, ord
 
+    def overridden(self) -> None:
+        """The learner said the answer was right after all: say so where the verdict was."""
+        self.set_classes("-right")
+        self.query_one(".verdict", Static).update(
+            Content.styled("✓ Right: you said so (it was graded wrong)", "bold $text-success"))
+
     def compose(self):
         from .card import answer_words
         if self.result.self_graded:  # a flashcard: the back itself, as Markdown, and no verdict
