@@ -84,3 +84,30 @@ async def test_all_four_rating_buttons_fit_50_columns(make_app, all_types):
         line = next(line for line in screen_text(app).splitlines() if "1 Again" in line)
         for label in ("1 Again 1m", "2 Hard 6m", "3 Good 10m", "4 Easy 8d"):
             assert label in line, line
+
+
+async def test_wrapped_item_lines_and_help_lines_hang_under_their_text(make_app, tmp_path):
+    import yaml
+    from quizapp.bank import load_bank as load
+    from .rendered import Rendered
+
+    def starts(screen, first_words: str) -> tuple[float, float]:
+        """x of the run starting with first_words, and x of the first text run on the row below it."""
+        row, x = next((r, x) for r, x, _fg, t in screen.texts if t.lstrip().startswith(first_words))
+        below = min(x for x2, _fg, t in screen.runs(row + 1) if t.strip() not in ("▊", "▎", "█")
+                    for x in [x2 + (len(t) - len(t.lstrip())) * 12.2])
+        return x, below
+
+    path = tmp_path / "order.yaml"
+    long_item = "A K-pop delegation receives a standing ovation from an audience that includes the leader"
+    path.write_text(yaml.safe_dump({"id": "o", "title": "Order", "questions": [
+        {"id": "o1", "type": "ordering", "prompt": "Order these.", "items": [long_item, "Short one"]}]}))
+    app = make_app(start="study", banks=[load(path)])
+    async with app.run_test(size=(50, 24)) as pilot:
+        await wait_for(pilot, lambda: card_ready(app))
+        text_x, wrapped_x = starts(Rendered(app.export_screenshot()), "A K-pop")
+        assert wrapped_x == text_x
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text_x, wrapped_x = starts(Rendered(app.export_screenshot()), "command palette")
+        assert wrapped_x == text_x
