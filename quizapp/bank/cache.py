@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import __version__
 
-_FORMAT = 1
+_FORMAT = 2  # 2: Bank pickles carry private state (source_path); older entries are misses
 
 
 def cache_dir() -> Path:
