@@ -1,8 +1,6 @@
 """The quiz score: right out of asked, every mistake with the right answer and quote; optional recording."""
 from __future__ import annotations
 
-import json
-
 from textual import work
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -10,26 +8,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from ...srs.wording import yours_words
 from ..text import literal
 from ..widgets.card import answer_words, card_prompt
 from ..widgets.feedback import citation
 from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
-
-
-def shown(given, qtype: str = "") -> str:
-    """A given answer in words, joined as the right answer of its type is (an order with →)."""
-    if given is None or given == "" or given == []:
-        return "(no answer)"
-    if isinstance(given, bool):
-        return "True" if given else "False"
-    if isinstance(given, dict):
-        return "; ".join(f"{k} → {v}" for k, v in given.items())
-    if isinstance(given, list):
-        if not all(isinstance(g, str) for g in given):
-            return json.dumps(given)
-        return (" → " if qtype == "ordering" else "; " if qtype == "cloze" else ", ").join(given)
-    return str(given)
 
 
 class Mistake(Vertical):
@@ -49,11 +33,9 @@ class Mistake(Vertical):
         prompt = card_prompt(q, self.item.ord)
         # Markdown rendered (a cloze gap in bold, \[ as [), never shown as markup.
         yield MarkdownText(f"{self.number}\\. {prompt.strip()}", classes="mistake-prompt")
-        yours = shown(self.item.given, q.type)
-        if self.item.result.self_graded:
-            yours = "not known (self-marked)" + (f"; your note: {yours}" if self.item.given else "")
-        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"), literal(yours)))
-        right = answer_words(q, self.item.ord, self.item.result.expected)
+        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"),
+                                      literal(yours_words(q, self.item.given, self.item.result))))
+        right = answer_words(q, self.item.ord, self.item.result)
         if q.type == "cloze":
             yield Static(Content.styled("Right:", "bold $text-success"))
             yield MarkdownText(right)
@@ -108,23 +90,14 @@ class ScoreScreen(Screen):
 
     @work(thread=True, exclusive=True, group="record")
     def record(self) -> None:
-        by_key = {item.key: item for item in self.items}
+        from ...srs.quizset import record_items
         now = self.app.now()
-        done = set()
-
-        def answer_all() -> None:
-            session = self.app.engine_for(self.banks).session(now, cards=list(by_key))
-            while (card := session.next_card(now)) is not None and card.key not in done:
-                item = by_key[card.key]
-                session.answer(card, item.result.suggested, now, given=item.given, result=item.result)
-                done.add(card.key)
-
-        ok, _ = self.app.with_store(answer_all)
+        ok, counts = self.app.with_store(lambda: record_items(self.app.engine_for(self.banks), self.items, now))
         if not ok:
             return
-        skipped = len(by_key) - len(done)
+        recorded, skipped = counts
         note = f" ({skipped} not due yet, left as they were)" if skipped else ""
-        self.app.call_from_thread(self.notify, f"Recorded {len(done)} answers in your schedule{note}.")
+        self.app.call_from_thread(self.notify, f"Recorded {recorded} answers in your schedule{note}.")
 
     def action_leave(self) -> None:
         if self.standalone:

@@ -47,13 +47,13 @@ def cloze_completed(text: str, ord: int) -> str:
     return CLOZE_RE.sub(lambda m: f"**{m.group(2)}**" if int(m.group(1)) == ord else m.group(2), text)
 
 
-def answer_words(question, ord: int, expected: str) -> str:
-    """The right answer in the words the card showed: True/False as the choices read; a cloze as its sentence."""
-    if question.type == "true_false":
-        return "True" if question.answer else "False"
+def answer_words(question, ord: int, result) -> str:
+    """The right answer in the words the card showed (srs.wording.expected_words); a cloze as its whole
+    sentence in Markdown, this card's gaps in bold."""
     if question.type == "cloze":
         return cloze_completed(question.text, ord)
-    return expected
+    from ...srs.wording import expected_words
+    return expected_words(question, result)
 
 
 def card_prompt(question, ord: int) -> str:

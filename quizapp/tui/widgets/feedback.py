@@ -5,17 +5,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from ...srs.wording import citation as source_line
 from ..text import clean
 from .markdown import MarkdownText
 
 
 def citation(bank) -> str:
-    """The quote's source as one line: title, author, publisher, date."""
-    source = bank.source
-    if source is None:
-        return bank.title
-    parts = [source.title, source.author, source.publisher, source.date.isoformat() if source.date else None]
-    return ", ".join(clean(p) for p in parts if p) or bank.title
+    """The quote's source as one line (see srs.wording.citation), safe for the terminal."""
+    return clean(source_line(bank))
 
 
 def verdict(result) -> Content:
@@ -58,7 +55,7 @@ class Feedback(Vertical):
             yield Static(verdict(self.result), classes="verdict")
             if self.result.note:  # how the answer was read: a typo, a scale, "enter a number"
                 yield Static(Content(clean(self.result.note)), classes="note")
-            answer = answer_words(self.question, self.ord, self.result.expected)
+            answer = answer_words(self.question, self.ord, self.result)
             if self.question.type == "cloze":  # the whole sentence, completed, its gaps in bold
                 yield Static(Content.styled("Answer:", "bold"))
                 yield MarkdownText(answer, classes="expected")
