@@ -233,9 +233,11 @@ def worksheet(ctx, paths, output, count, seed, answers, paper, title):
     target = Path(output) if output else None
     if target is not None and target.suffix.lower() not in (".pdf", ".html", ".htm"):
         raise click.BadParameter(f"{output}: name a .pdf or .html file", param_hint="'-o'")
-    banks = [r.bank for r in _load_banks(ctx, paths)]
+    results = _load_banks(ctx, paths)
+    banks = [r.bank for r in results]
     target = target or Path(f"{banks[0].id}.pdf" if len(banks) == 1 else "worksheet.pdf")
-    sheet = build_worksheet(banks, count=count, seed=seed, answers=answers, paper=paper, title=title)
+    sheet = build_worksheet(banks, count=count, seed=seed, answers=answers, paper=paper, title=title,
+                            folders={r.bank.id: str(Path(r.path).parent) for r in results})
     if target.suffix.lower() == ".pdf":
         from ..interop.worksheet_pdf import WorksheetError, render_pdf
         try:
