@@ -17,7 +17,7 @@ _EXPECT = {"string_type": "text", "bool_type": "a boolean (true or false)", "int
 
 
 _SELF_LOCATED = {"duplicate", "duplicate_match", "answer_not_in_choices", "no_cloze", "empty_cloze",
-                  "cloze_zero", "empty_answer"}
+                  "cloze_zero", "cloze_range", "empty_answer"}
 
 
 def _kind(value) -> str:
