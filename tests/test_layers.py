@@ -1,15 +1,16 @@
-"""The core (bank, srs, export) never imports Textual; packaging ships the decks."""
+"""The layer rules hold (import-linter contracts in pyproject.toml); the core never loads Textual; packaging ships the decks."""
 from __future__ import annotations
 
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from tests_support import ROOT
 
-CORE = ["quizapp.bank", "quizapp.srs", "quizapp.export"]
+CORE = ["quizapp.bank", "quizapp.srs", "quizapp.export", "quizapp.lint", "quizapp.coverage"]
 
 PROBE = """
 import importlib, pkgutil, sys
@@ -21,7 +22,7 @@ for name in {core!r}:
     except ModuleNotFoundError:
         continue
     loaded.append(name)
-    for info in pkgutil.walk_packages(pkg.__path__, name + "."):
+    for info in pkgutil.walk_packages(getattr(pkg, "__path__", []), name + "."):
         importlib.import_module(info.name)
         loaded.append(info.name)
 ui = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich") or m.startswith("quizapp.tui"))
@@ -36,6 +37,14 @@ def test_core_layers_never_import_textual():
     count, ui = proc.stdout.split(" ", 1)
     assert int(count) >= 10  # the probe really imported the core modules
     assert ui.strip() == "", f"core imports UI modules: {ui}"
+
+
+def test_import_contracts_are_kept():
+    # lint-imports reads [tool.importlinter] from pyproject.toml; every contract must be kept.
+    exe = Path(sys.executable).with_name("lint-imports")
+    proc = subprocess.run([str(exe), "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "0 broken" in proc.stdout and "KEPT" in proc.stdout
 
 
 @pytest.mark.slow

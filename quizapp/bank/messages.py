@@ -16,8 +16,11 @@ _EXPECT = {"string_type": "text", "bool_type": "a boolean (true or false)", "int
            "date_from_datetime_parsing": "a date (YYYY-MM-DD)", "date_parsing": "a date (YYYY-MM-DD)"}
 
 
+# Keys of another type a teacher reaches for, and what this type calls them (a flashcard has no `answer`).
+_MEANT = {"answer": "back", "prompt": "front", "question": "front"}
+
 _SELF_LOCATED = {"duplicate", "duplicate_match", "answer_not_in_choices", "no_cloze", "empty_cloze",
-                  "cloze_zero", "cloze_range", "empty_answer"}
+                  "cloze_zero", "cloze_range", "empty_answer", "reject_accepted"}
 
 
 def _kind(value) -> str:
@@ -70,8 +73,9 @@ def translate(exc: ValidationError, data, root, file: str, Problem) -> list:
         kind, ctx = err["type"], err.get("ctx") or {}
         if kind == "duplicate_id":
             continue  # reported, for every duplicate, by check_duplicate_ids
-        if kind == "too_short" and len(err.get("input") or ()) >= ctx.get("min_length", 0):
-            continue  # pydantic's echo of failed items, not a real shortage
+        if (kind == "too_short" and not isinstance(err.get("input"), str)
+                and len(err.get("input") or ()) >= ctx.get("min_length", 0)):
+            continue  # pydantic's echo of failed items, not a real shortage (blank text is one: "  " strips to "")
         path = _data_path(data, tuple(err["loc"]))
         if isinstance(ctx.get("at"), tuple):
             path = ctx["at"] if ctx["at"][:1] == ("questions",) else path + ctx["at"]
@@ -85,7 +89,8 @@ def translate(exc: ValidationError, data, root, file: str, Problem) -> list:
             name = str(path[-1])
             model = _model_at(data, path[:-1])
             known = list(model.model_fields) if model else []
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            close = [_MEANT[name]] if name in _MEANT and _MEANT[name] in known else \
+                difflib.get_close_matches(name, known, n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             if model is not None and "type" in model.model_fields:
                 owner = f"in a {model.model_fields['type'].annotation.__args__[0]} question"

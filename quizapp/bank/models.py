@@ -10,6 +10,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LINT_CODE = re.compile(r"^QZ[0-9]{3}$")
 # ASCII digits only: Anki reads `{{c١::...}}` (an Arabic-Indic one) as plain text, not a deletion.
 CLOZE_RE = re.compile(r"\{\{c([0-9]+)::(.*?)(?:::(.*?))?\}\}", re.S)
 # Bounds on every number a teacher writes, so whatever validates can be stored, scheduled and exported.
@@ -27,6 +28,10 @@ def _to_text(value: Any) -> Any:
         return str(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, str):
+        # Stripped here, before the length check: StringConstraints checks min_length on the unstripped
+        # text, so "  " passed as an empty prompt.
+        return value.strip()
     return value
 
 
@@ -69,11 +74,28 @@ class Source(Frozen):
     file: Text | None = Field(None, description="Name of the source text file that the quotes come from")
 
 
+class LintSettings(Frozen):
+    """Per-question settings of `quizapp lint`."""
+
+    ignore: tuple[Annotated[str, Field(json_schema_extra={"pattern": LINT_CODE.pattern})], ...] = Field(
+        (), description="Lint rule codes (QZ101...) not reported for this question")
+
+    @field_validator("ignore")
+    @classmethod
+    def _codes(cls, v):
+        for i, code in enumerate(v):
+            if not LINT_CODE.match(code):
+                raise PydanticCustomError("lint_code", "{value} is not a lint rule code (QZ101, QZ102...)",
+                                          {"value": repr(code), "at": (i,)})
+        return v
+
+
 class QuestionBase(Frozen):
     id: Slug = Field(description="Stable id, unique within the bank: progress and Anki notes hang on it")
     explanation: Text | None = Field(None, description="Markdown shown after answering")
     quote: Text | None = Field(None, description="Verbatim supporting passage from the source")
     tags: tuple[Slug, ...] = ()
+    lint: LintSettings | None = Field(None, description="quizapp lint: rules to skip for this question")
 
     @property
     def card_numbers(self) -> tuple[int, ...]:
@@ -129,8 +151,19 @@ class ShortAnswer(QuestionBase):
     prompt: Text
     answer: Text
     accept: tuple[Text, ...] = Field((), description="More accepted answers")
+    reject: tuple[Text, ...] = Field((), description="Known wrong near-misses, never accepted (not even as a typo)")
     case_sensitive: StrictBool = False
     fuzzy: StrictBool = Field(True, description="Accept small typos")
+
+    @field_validator("reject")
+    @classmethod
+    def _reject_is_not_accepted(cls, v, info):
+        accepted = {" ".join(a.casefold().split()) for a in (info.data.get("answer") or "", *info.data.get("accept", ()))}
+        for i, entry in enumerate(v):
+            if " ".join(entry.casefold().split()) in accepted:
+                raise PydanticCustomError("reject_accepted", "reject entry {value} is also an accepted answer",
+                                          {"value": repr(entry), "at": (i,)})
+        return v
 
 
 class Numeric(QuestionBase):
@@ -193,10 +226,25 @@ class Matching(QuestionBase):
         return v
 
 
-Question = Annotated[Union[MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching],
+class Flashcard(QuestionBase):
+    """A front and a back; the learner reveals the back and grades themselves (nothing is checked)."""
+
+    type: Literal["flashcard"]
+    front: Text = Field(description="Markdown shown first")
+    back: Text = Field(description="Markdown revealed on demand")
+    reverse: StrictBool = Field(False, description="Also a second card, back to front (buried as a sibling)")
+    hint: Text | None = Field(None, description="Markdown the learner may show before revealing the back")
+
+    @property
+    def card_numbers(self) -> tuple[int, ...]:
+        """Card 0 asks front to back; card 1, with reverse, asks back to front."""
+        return (0, 1) if self.reverse else (0,)
+
+
+Question = Annotated[Union[MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching, Flashcard],
                      Field(discriminator="type")]
 QUESTION_TYPES = {m.model_fields["type"].annotation.__args__[0]: m
-                  for m in (MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching)}
+                  for m in (MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching, Flashcard)}
 
 
 class Bank(Frozen):

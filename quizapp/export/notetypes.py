@@ -16,7 +16,14 @@ numeric                                                       (Anki's {{type:Ans
 cloze              1459045078    quizapp: Cloze               Text, +tail (Anki cloze: a card per cN)
 ordering           1988775745    quizapp: Ordering            Prompt, Items, Order, +tail
 matching           1783192053    quizapp: Matching            Prompt, Left, Right, Pairs, +tail
+flashcard          1342697561    quizapp: Basic               Front, Back, Hint, +tail (Anki's "Basic")
+flashcard with     1342697562    quizapp: Basic (and          Front, Back, Hint, +tail: Card 1 asks Front,
+reverse: true                    reversed card)               Card 2 asks Back (Anki's "Basic (and
+                                                              reversed card)")
 =================  ============  ===========================  ==========================================
+
+Turning a flashcard's `reverse` on or off moves its note to the other note type, which Anki treats like a
+change of question type (a conflict on import): give the question a new id instead.
 
 +tail is Explanation, Quote, Source, ID (ID is "<bank id>/<question id>").
 """
@@ -32,6 +39,8 @@ TYPED_ANSWER_ID = 2120412037
 CLOZE_ID = 1459045078
 ORDERING_ID = 1988775745
 MATCHING_ID = 1783192053
+BASIC_ID = 1342697561
+BASIC_REVERSED_ID = 1342697562
 
 # The note types' modification time (2026-11-22 00:00 UTC).  Move it forward whenever a template or the CSS
 # changes, or Anki keeps the templates it already has.  Fixed, so that exports stay byte-identical.
@@ -50,13 +59,14 @@ class NoteType(genanki.Model):
     """A genanki model whose modification time is NOTETYPES_REVISION instead of the export's timestamp."""
 
     def __init__(self, model_id: int, name: str, fields: tuple[str, ...], front: str, back: str,
-                 *, cloze: bool = False) -> None:
+                 *, cloze: bool = False, reverse: tuple[str, str] | None = None) -> None:
+        sides = [(front, back), *([reverse] if reverse else [])]  # reverse: a second card, "Card 2"
         super().__init__(
             model_id, name,
             fields=[{"name": f} for f in (*fields, *TAIL_FIELDS)],
-            templates=[{"name": "Card 1" if not cloze else "Cloze",
-                        "qfmt": f'<div class="qa">{front}\n</div>',
-                        "afmt": f'<div class="qa">{back}\n{_FOOTER}\n</div>'}],
+            templates=[{"name": "Cloze" if cloze else f"Card {n}",
+                        "qfmt": f'<div class="qa">{q}\n</div>',
+                        "afmt": f'<div class="qa">{a}\n{_FOOTER}\n</div>'} for n, (q, a) in enumerate(sides, 1)],
             css=CARD_CSS,
             model_type=genanki.Model.CLOZE if cloze else genanki.Model.FRONT_BACK,
         )
@@ -108,6 +118,24 @@ MATCHING = NoteType(
     back=_head("Match") + '\n<hr id="answer">\n{{Pairs}}',
 )
 
+_FLASHCARD_FRONT = '\n<div class="kind">Flashcard</div>\n<div class="prompt">{{Front}}</div>'
+_FLASHCARD_BACK = '\n<div class="kind">Flashcard</div>\n<div class="prompt">{{Back}}</div>'
+_FLASHCARD_SIDES = (_FLASHCARD_FRONT + '\n{{#Hint}}<div class="hint">{{hint:Hint}}</div>{{/Hint}}',
+                    _FLASHCARD_FRONT + '\n<hr id="answer">\n<div class="back">{{Back}}</div>')
+BASIC = NoteType(BASIC_ID, "quizapp: Basic", ("Front", "Back", "Hint"), *_FLASHCARD_SIDES)
+BASIC_REVERSED = NoteType(
+    BASIC_REVERSED_ID, "quizapp: Basic (and reversed card)", ("Front", "Back", "Hint"), *_FLASHCARD_SIDES,
+    reverse=(_FLASHCARD_BACK, _FLASHCARD_BACK + '\n<hr id="answer">\n<div class="back">{{Front}}</div>'),
+)
+
+
+def note_type_of(question) -> NoteType:
+    """The note type of a question: by its type, and for a flashcard by whether it is reversed too."""
+    if question.type == "flashcard" and question.reverse:
+        return BASIC_REVERSED
+    return NOTE_TYPES[question.type]
+
+
 NOTE_TYPES = {
     "multiple_choice": MULTIPLE_CHOICE,
     "true_false": TRUE_FALSE,
@@ -116,4 +144,5 @@ NOTE_TYPES = {
     "cloze": CLOZE,
     "ordering": ORDERING,
     "matching": MATCHING,
+    "flashcard": BASIC,
 }

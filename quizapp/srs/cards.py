@@ -35,6 +35,16 @@ def cloze_answers(text: str, ord: int) -> list[str]:
     return [m.group(2).strip() for m in CLOZE_RE.finditer(text) if int(m.group(1)) == ord]
 
 
+def flashcard_sides(question, ord: int) -> tuple[str, str]:
+    """(shown, hidden) Markdown of a flashcard's card: card 0 asks front to back, card 1 (reverse) back to front."""
+    return (question.back, question.front) if ord == 1 else (question.front, question.back)
+
+
+def flashcard_hint(question, ord: int) -> str | None:
+    """A flashcard's hint, which leads from the front to the back: shown on card 0 only (as in the Anki export)."""
+    return question.hint if ord == 0 else None
+
+
 def answer_of(question, ord: int) -> Any:
     """What counts as the card's answer; a change to it restarts the card."""
     t = question.type
@@ -46,6 +56,8 @@ def answer_of(question, ord: int) -> Any:
         return list(question.items)
     if t == "matching":
         return sorted(question.pairs.items())
+    if t == "flashcard":
+        return flashcard_sides(question, ord)[1]
     return question.answer  # true_false, short_answer, numeric
 
 
@@ -62,13 +74,13 @@ def fingerprint(question, ord: int) -> str:
 
 
 def card_specs(bank) -> list[tuple[str, int, str, str, int]]:
-    """Every card of a bank, one per question or one per cloze number, as
+    """Every card of a bank, one per question, cloze number or flashcard direction, as
     (question id, ord, fingerprint, type, position of the question in the bank: the order new cards come in).
 
     Plain tuples: this runs for every card at every start, and named tuples cost twice as much."""
     out = []
     for pos, q in enumerate(bank.questions):
-        for ord in (q.card_numbers if q.type == "cloze" else (0,)):
+        for ord in q.card_numbers:
             out.append((q.id, ord, fingerprint(q, ord), q.type, pos))
     return out
 

@@ -1,111 +1,88 @@
 """Answer checking for every question type, pure functions with per-item feedback."""
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fsrs import Rating
-from rapidfuzz.distance import OSA
 
-from .cards import cloze_answers
+from .cards import cloze_answers, flashcard_sides
+from .quantities import Unit, read_quantity
+from .textmatch import TextMatch, folded, match_text
 
 
 @dataclass(frozen=True)
 class CheckResult:
     """Whether an answer is right, and what to show the learner about it."""
 
-    correct: bool
+    correct: bool | None  # None: a self-graded card (flashcard) the learner has not graded yet
     typo: bool = False  # right only thanks to typo tolerance: "accepted with a typo"
-    expected: str = ""  # the correct answer, human-readable
+    expected: str = ""  # the correct answer, human-readable (a flashcard's hidden side, as Markdown)
     details: tuple[tuple[str, bool], ...] = ()  # per item / pair / deletion: (label, ok)
+    self_graded: bool = False  # nothing was checked: the learner's own rating is the grade
+    note: str = ""  # how the answer was read: "accepted with a typo: you wrote 'Sejong teh Great'"
 
     @property
-    def suggested(self) -> Rating:
+    def suggested(self) -> Rating | None:
+        """Good when right, Again when wrong; None for a self-graded card (no rating is suggested)."""
+        if self.correct is None:
+            return None
         return Rating.Good if self.correct else Rating.Again
 
 
-_EDGE_PUNCTUATION = " \t.,;:!?\"'()[]"
-
-
-def normalize(text: str, case_sensitive: bool = False) -> str:
-    """Compare answers the way a teacher would: ignore spacing, edge punctuation and (usually) case."""
-    text = " ".join(unicodedata.normalize("NFKC", str(text)).split())
-    text = text.strip(_EDGE_PUNCTUATION) or text  # an answer that is all punctuation ("?!") keeps it
-    return text if case_sensitive else text.casefold()
-
-
-def allowed_typos(length: int) -> int:
-    """Edits forgiven for an answer of this length: none for short words, where one edit is another word."""
-    if length <= 3:
-        return 0
-    if length <= 7:
-        return 1
-    if length <= 15:
-        return 2
-    return 3
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def match_text(given: str, answers, *, case_sensitive: bool = False, fuzzy: bool = True) -> tuple[bool, bool]:
-    """(correct, typo) for free text against accepted answers."""
-    said = normalize(given, case_sensitive)
-    if not said:
-        return False, False
-    wanted = [normalize(a, case_sensitive) for a in answers]
-    if said in wanted:
-        return True, False
-    if not fuzzy:
-        return False, False
-    for w in wanted:
-        # A wrong number is a wrong answer, never a typo (1998 is not 1999).
-        if _DIGITS.findall(said) != _DIGITS.findall(w):
-            continue
-        # With case rules on, a difference in case alone is the mistake being tested.
-        if case_sensitive and said.casefold() == w.casefold():
-            continue
-        limit = allowed_typos(len(w))
-        if limit and OSA.distance(said, w, score_cutoff=limit) <= limit:
-            return True, True
-    return False, False
-
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}([, _\u00a0\u202f]\d{3})+(\.\d+)?$")
+def self_marked(result: CheckResult, right: bool) -> CheckResult:
+    """A self-graded result once the learner said whether they knew it (quiz mode)."""
+    return replace(result, correct=right)
 
 
 def parse_number(text: str, unit: str | None = None) -> float | None:
-    """A typed number: "1,000", "1 000", "81 %", "25 million", "1,5" (decimal comma); None if not a number."""
-    s = unicodedata.normalize("NFKC", str(text)).strip().replace("\u2212", "-")
-    for suffix in filter(None, (unit, "%")):
-        if s.casefold().endswith(suffix.casefold()):
-            s = s[: len(s) - len(suffix)].rstrip()
-    if _THOUSANDS.match(s):
-        s = re.sub(r"[, _\u00a0\u202f]", "", s)
-    elif s.count(",") == 1 and "." not in s:
-        s = s.replace(",", ".")  # decimal comma: "1,5"
-    if not _NUMBER.match(s):
+    """A typed number in the unit's own terms ("1,000", "81 %", "25 million" for unit million), or None."""
+    reading = read_quantity(text, Unit.parse(unit))
+    if reading.problem or not reading.values:
         return None
-    value = float(s)
-    return value if math.isfinite(value) else None
+    return reading.values[0] / Unit.parse(unit).scale
 
 
 def _format_number(value) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,g}" if abs(value) >= 1000 else f"{value:g}"
 
 
 def _check_numeric(q, given) -> CheckResult:
     unit = f" {q.unit}" if q.unit else ""
-    expected = _format_number(q.answer) + unit + (f" (± {_format_number(q.tolerance)})" if q.tolerance else "")
-    value = parse_number(given, q.unit)
-    if value is None:
-        return CheckResult(False, expected=expected, details=((f"{given!r} is not a number", False),))
+    keyed = _format_number(q.answer) + unit
+    expected = keyed + (f" (± {_format_number(q.tolerance)})" if q.tolerance else "")
+    text = str(given or "").strip()
+    parsed = Unit.parse(q.unit)
+    reading = read_quantity(text, parsed)
+    if reading.problem:
+        how = f"{reading.problem}{f' (in {q.unit})' if q.unit else ''}"
+        return CheckResult(False, expected=expected, details=((f"{text!r}: {how}", False),),
+                           note=f"could not read {text!r}: {how}")
+    if reading.wrong_unit:
+        return CheckResult(False, expected=expected, note=f"{reading.wrong_unit} is not {q.unit}")
     # Float noise must not push an answer at the tolerance edge outside it.
-    limit = q.tolerance + 1e-9 * max(1.0, abs(q.answer))
-    return CheckResult(abs(value - q.answer) <= limit, expected=expected)
+    target = q.answer * parsed.scale
+    limit = (q.tolerance + 1e-9 * max(1.0, abs(q.answer))) * parsed.scale
+    hit = next((v for v in reading.values if abs(v - target) <= limit), None)
+    if hit is None:
+        written = _format_number(reading.values[0])
+        note = f"you wrote {text} = {written}" if reading.scaled else ""
+        return CheckResult(False, expected=expected, note=note)
+    # Honest feedback when the learner's form is not the keyed one: "right: 2,000,000 = 2 million people".
+    scale_words = re.match(r"(?:\s*(?:thousand|million|billion|trillion)\b)*", q.unit or "").group()
+    forms = {_squash(f) for f in (keyed, str(q.answer), _format_number(q.answer),
+                                  _format_number(q.answer).replace(",", ""), f"{q.answer}{scale_words}")}
+    return CheckResult(True, expected=expected, note="" if _squash(text) in forms else f"right: {text} = {keyed}")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s", "", text).casefold()
+
+
+def _typo_note(given: str, match: TextMatch) -> str:
+    return f"accepted with a typo: you wrote {given.strip()!r}" if match.typo else ""
 
 
 def _check_choices(q, given) -> CheckResult:
@@ -118,13 +95,16 @@ def _check_choices(q, given) -> CheckResult:
 def _check_true_false(q, given) -> CheckResult:
     if isinstance(given, str):
         given = {"true": True, "t": True, "yes": True, "y": True,
-                 "false": False, "f": False, "no": False, "n": False}.get(normalize(given))
+                 "false": False, "f": False, "no": False, "n": False}.get(folded(given))
     return CheckResult(given is q.answer, expected="true" if q.answer else "false")
 
 
 def _check_short(q, given) -> CheckResult:
-    correct, typo = match_text(given or "", (q.answer, *q.accept), case_sensitive=q.case_sensitive, fuzzy=q.fuzzy)
-    return CheckResult(correct, typo, expected=q.answer)
+    given = given or ""
+    match = match_text(given, (q.answer, *q.accept), case_sensitive=q.case_sensitive, fuzzy=q.fuzzy,
+                       reject=q.reject)
+    note = _typo_note(given, match) or (f"{given.strip()!r} is a different answer" if match.rejected else "")
+    return CheckResult(match.correct, match.typo, expected=q.answer, note=note)
 
 
 def _check_cloze(q, ord, given) -> CheckResult:
@@ -132,8 +112,10 @@ def _check_cloze(q, ord, given) -> CheckResult:
     given = [given] if isinstance(given, str) else list(given or ())
     given += [""] * (len(answers) - len(given))
     results = [match_text(g, (a,)) for g, a in zip(given, answers)]
-    details = tuple((g.strip() or "(blank)", ok) for g, (ok, _) in zip(given, results))
-    return CheckResult(all(ok for ok, _ in results), any(t for _, t in results), "; ".join(answers), details)
+    details = tuple((g.strip() or "(blank)", m.correct) for g, m in zip(given, results))
+    notes = "; ".join(filter(None, (_typo_note(g, m) for g, m in zip(given, results) if m.correct)))
+    return CheckResult(all(m.correct for m in results), any(m.typo for m in results), "; ".join(answers), details,
+                       note=notes)
 
 
 def _check_ordering(q, given) -> CheckResult:
@@ -166,4 +148,7 @@ def check_answer(question, ord: int, given) -> CheckResult:
         return _check_ordering(question, given)
     if t == "matching":
         return _check_matching(question, given)
+    if t == "flashcard":
+        # `given` is the learner's note, never graded; the back is revealed and the learner rates.
+        return CheckResult(None, expected=flashcard_sides(question, ord)[1], self_graded=True)
     raise ValueError(f"unknown question type {t!r}")

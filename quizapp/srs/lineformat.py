@@ -6,6 +6,7 @@ import string
 from dataclasses import dataclass, field
 
 from ..bank.models import CLOZE_RE
+from .cards import flashcard_hint, flashcard_sides
 
 LETTERS = string.ascii_lowercase
 
@@ -72,6 +73,11 @@ def layout_card(card, rng) -> Layout:
                  *(f"  {LETTERS[i]}. {right}" for i, right in enumerate(options)),
                  "(type each number with its letter, e.g. 1b 2a 3c)"]
         return Layout(lines, options, lefts)
+    if t == "flashcard":
+        how = "think of the answer, then press Enter to see it (a note typed first is kept, not graded)"
+        if flashcard_hint(q, card.ord):
+            how += "; h shows the hint"
+        return Layout([flashcard_sides(q, card.ord)[0], f"({how})"])
     raise ValueError(f"unknown question type {t!r}")
 
 
@@ -110,6 +116,8 @@ def parse_line(card, layout: Layout, line: str):
         return value
     if t in ("short_answer", "numeric"):
         return text
+    if t == "flashcard":
+        return text or None  # the learner's note, if any
     if t == "cloze":
         return [part.strip() for part in text.split(";")] if layout.gaps > 1 else [text]
     if t == "ordering":

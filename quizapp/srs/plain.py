@@ -7,8 +7,10 @@ from typing import Callable, TextIO
 
 from fsrs import Rating
 
+from .cards import flashcard_hint
 from .checking import check_answer
 from .lineformat import UnreadableAnswer, layout_card, parse_line
+from .queue import limits_line
 from .scheduler import format_interval
 
 QUIT = "q"
@@ -76,6 +78,10 @@ class LineStudy:
             if line.strip().casefold() == UNDO:
                 self._undo()
                 return True
+            hint = flashcard_hint(card.question, card.ord) if card.question.type == "flashcard" else None
+            if hint and line.strip().casefold() == "h":
+                self.say(f"hint: {hint}")
+                continue
             try:
                 given = parse_line(card, layout, line)
                 break
@@ -95,8 +101,15 @@ class LineStudy:
         return True
 
     def _feedback(self, card, given, result) -> None:
+        if result.self_graded:
+            self.say(f"back: {result.expected}")
+            if card.question.explanation:
+                self.say(f"explanation: {card.question.explanation}")
+            return
         verdict = ("right, accepted with a typo." if result.typo else "right.") if result.correct else "wrong."
         self.say(verdict)
+        if result.note:  # how the answer was read: "accepted with a typo: you wrote ...", "2,000,000 = 2 million"
+            self.say(result.note)
         q = card.question
         if q.type == "multiple_choice" and q.multiple:
             for choice, ok in result.details:
@@ -109,17 +122,19 @@ class LineStudy:
         if card.question.explanation:
             self.say(f"explanation: {card.question.explanation}")
 
-    def _rating(self, card, suggested: Rating) -> Rating | None:
+    def _rating(self, card, suggested: Rating | None) -> Rating | None:
+        """The learner's rating; Enter takes the suggested one (a self-graded card has none: rate it yourself)."""
+        default = f"; enter = {suggested.value} {suggested.name.lower()}" if suggested else ": how well did you know it?"
         if self.session.cram:
             labels = ", ".join(f"{r.value} {r.name.lower()}" for r in Rating)
-            prompt = f"rate (cram: no schedule changes) {labels}; enter = {suggested.value}> "
+            prompt = f"rate (cram: no schedule changes) {labels}{default}> "
         else:
             intervals = self.session.intervals(card, self.clock())
             labels = ", ".join(f"{r.value} {r.name.lower()} ({format_interval(intervals[r])})" for r in Rating)
-            prompt = f"rate {labels}; enter = {suggested.value} {suggested.name.lower()}> "
+            prompt = f"rate {labels}{default}> "
         while True:
             text = self.ask(prompt).strip().casefold()
-            if not text:
+            if not text and suggested is not None:
                 return suggested
             if text == QUIT:
                 return None
@@ -128,7 +143,8 @@ class LineStudy:
             matches = [r for word, r in RATING_WORDS.items() if word.startswith(text)]
             if len(matches) == 1:
                 return matches[0]
-            self.say("type 1 (again), 2 (hard), 3 (good) or 4 (easy); enter takes the suggested one; q quits")
+            how = "enter takes the suggested one" if suggested else "rate how well you knew it"
+            self.say(f"type 1 (again), 2 (hard), 3 (good) or 4 (easy); {how}; q quits")
 
     def _undo(self) -> None:
         card = self.session.undo(self.clock())
@@ -144,3 +160,5 @@ class LineStudy:
             self.say(f"Nothing more for now; learning cards come back in {wait}.")
         else:
             self.say("Nothing left to study today.")
+        if self.session.limits:
+            self.say(limits_line(self.session.limits))

@@ -10,6 +10,7 @@ from fsrs import Rating
 
 from .cards import STATE_NAMES, StudyCard
 from .checking import CheckResult
+from .control import mark_leech
 from .queue import Queue
 from .scheduler import CardState, apply_rating, is_learning, preview_intervals
 from .settings import from_us, require_utc, to_us
@@ -37,6 +38,7 @@ class Answered:
     rating: Rating
     before: CardState
     after: CardState
+    leech: bool = False  # this answer made the card a leech (suspended unless the settings say tag only)
 
     @property
     def due(self) -> datetime | None:
@@ -49,6 +51,7 @@ class _Undo:
     queue: tuple  # (learning, reviews, new) as they were before the answer
     done: int
     right: int
+    leech_suspended: tuple[int, int] = (0, 0)  # the card's leech and suspended flags before the answer
 
 
 def _due_key(card: StudyCard) -> int:
@@ -101,6 +104,11 @@ class Session:
             return learning[0]
         return None
 
+    @property
+    def limits(self):
+        """The daily limits (LimitHit) that held back cards today; empty when none did."""
+        return list(self._q.limits)
+
     def next_due(self) -> datetime | None:
         """When the next learning card of today comes due, if any."""
         return from_us(self._q.learning[0].due_us) if self._q.learning else None
@@ -119,26 +127,31 @@ class Session:
         now = require_utc(now)
         rating = Rating(rating)
         correct = result.correct if result is not None else None
+        if correct is None and result is not None and result.self_graded:
+            correct = rating != Rating.Again  # a self-graded card: the learner's rating is the grade
         given_json = json.dumps(given, ensure_ascii=False, default=str) if given is not None else None
         duration_ms = round(duration * 1000) if duration is not None else None
         queues_before = (list(self._q.learning), list(self._q.reviews), list(self._q.new))
         # The card's state is read inside the write transaction: another session may have answered it meanwhile.
         with self.store.transaction() as conn:
-            row = conn.execute(f"SELECT {_STATE_COLUMNS}, generation FROM cards WHERE id = ?",
+            row = conn.execute(f"SELECT {_STATE_COLUMNS}, generation, leech, suspended FROM cards WHERE id = ?",
                                (card.card_id,)).fetchone()
             if row is None:
                 raise StoreError(f"{self.store.path}: card {card.key} is no longer in the store")
             before = CardState(*row[:8])
             after = before if self.cram else apply_rating(self.engine.scheduler, card.card_id, before, rating, now)
+            leech = False
             if not self.cram:
-                _write_state(conn, card.card_id, after)
+                write_state(conn, card.card_id, after)
+                if after.lapses > before.lapses:
+                    leech = mark_leech(conn, card.card_id, after.lapses, self.engine.settings)
             review_id = conn.execute(
                 "INSERT INTO reviews (card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
                 "state_before, state_after, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (card.card_id, row[8], to_us(now), int(rating), int(self.cram), given_json, correct, duration_ms,
                  before.state, after.state, json.dumps(before.as_dict()), json.dumps(after.as_dict()))).lastrowid
-        answered = Answered(review_id, card, rating, before, after)
-        self._undo.append(_Undo(answered, queues_before, self._done, self._right))
+        answered = Answered(review_id, card, rating, before, after, leech)
+        self._undo.append(_Undo(answered, queues_before, self._done, self._right, (row[9], row[10])))
         self._advance(card, rating, after)
         self._done += 1
         self._right += correct if correct is not None else rating != Rating.Again
@@ -171,7 +184,10 @@ class Session:
             if latest != answered.review_id:
                 return None
             if not self.cram:
-                _write_state(conn, answered.card.card_id, answered.before)
+                write_state(conn, answered.card.card_id, answered.before)
+                if answered.leech:
+                    conn.execute("UPDATE cards SET leech = ?, suspended = ? WHERE id = ?",
+                                 (*entry.leech_suspended, answered.card.card_id))
             conn.execute("DELETE FROM reviews WHERE id = ?", (answered.review_id,))
         self._undo.pop()
         self._q.learning, self._q.reviews, self._q.new = (list(x) for x in entry.queue)
@@ -180,7 +196,8 @@ class Session:
         return answered.card
 
 
-def _write_state(conn, card_id: int, s: CardState) -> None:
+def write_state(conn, card_id: int, s: CardState) -> None:
+    """Store a card's schedule (inside the caller's transaction)."""
     conn.execute(f"UPDATE cards SET ({_STATE_COLUMNS}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                  (s.state, s.step, s.stability, s.difficulty, s.due_us, s.last_review_us, s.reps, s.lapses, card_id))
 

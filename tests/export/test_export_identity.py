@@ -47,13 +47,15 @@ def test_an_ordering_never_shows_its_answer(size):
 
 def test_note_type_ids_are_fixed_distinct_and_documented():
     kinds = notetypes.NOTE_TYPES
-    assert len({m.model_id for m in kinds.values()}) == 6 and len({m.name for m in kinds.values()}) == 6
+    assert len({m.model_id for m in kinds.values()}) == 7 and len({m.name for m in kinds.values()}) == 7
     assert set(kinds) == {"multiple_choice", "true_false", "short_answer", "numeric", "cloze", "ordering",
-                          "matching"}
+                          "matching", "flashcard"}
+    assert notetypes.BASIC_REVERSED.model_id not in {m.model_id for m in kinds.values()}
+    assert f"{notetypes.BASIC_REVERSED.model_id}    quizapp: Basic (and" in notetypes.__doc__
     table = {int(m.group(2)): m.group(3).strip() for m in
              re.finditer(r"^(\w+),?\s+(\d{6,})\s+(quizapp: [\w/ ]+?)\s{2,}", notetypes.__doc__, re.M)}
     assert table == {m.model_id: m.name for m in kinds.values()}
-    for model in kinds.values():
+    for model in (*kinds.values(), notetypes.BASIC_REVERSED):
         names = [f["name"] for f in model.fields]
         assert names[-4:] == ["Explanation", "Quote", "Source", "ID"]
         assert model.to_json(1_900_000_000, 1)["mod"] == notetypes.NOTETYPES_REVISION
@@ -97,3 +99,15 @@ def test_a_damaged_state_is_refused(tmp_path, content):
     with pytest.raises(StateError, match="cannot use the Anki export state"):
         ExportState.load(path)
     assert path.read_text(encoding="latin-1") == content
+
+
+def test_flashcards_have_the_shapes_of_ankis_basic_note_types():
+    basic, both = notetypes.BASIC, notetypes.BASIC_REVERSED
+    for model in (basic, both):
+        assert [f["name"] for f in model.fields][:3] == ["Front", "Back", "Hint"]
+        assert model.model_type == genanki.Model.FRONT_BACK
+    assert [t["name"] for t in basic.templates] == ["Card 1"]
+    assert [t["name"] for t in both.templates] == ["Card 1", "Card 2"]
+    assert "{{Front}}" in both.templates[0]["qfmt"] and "{{Back}}" not in both.templates[0]["qfmt"]
+    assert "{{Back}}" in both.templates[1]["qfmt"] and "{{Front}}" not in both.templates[1]["qfmt"]
+    assert "{{hint:Hint}}" in basic.templates[0]["qfmt"]

@@ -29,7 +29,7 @@ def expected_cards_by_note_type(paths) -> tuple[int, Counter]:
     for r in results:
         for q in r.bank.questions:
             notes += 1
-            cards[NOTE_TYPE_NAMES[q.type]] += len(q.card_numbers)
+            cards[notetypes.note_type_of(q).name] += len(q.card_numbers)
     return notes, cards
 
 
@@ -77,8 +77,8 @@ def test_awkward_bank_arrives_intact(special_bank, export_anki, anki_collection,
     (media_name,) = [n for n in (tmp_path / "anki-profile" / "collection.media").iterdir()]
     assert f'<img src="{media_name.name}" alt="a dot" />' in picture["Prompt"]
 
-    for kind, model in notetypes.NOTE_TYPES.items():
-        assert col.models.by_name(NOTE_TYPE_NAMES[kind])["id"] == model.model_id
+    for kind, model in notetypes.NOTE_TYPES.items():  # flashcards' note types: in the flashcard test below
+        assert kind == "flashcard" or col.models.by_name(NOTE_TYPE_NAMES[kind])["id"] == model.model_id
 
     for cid in col.find_cards(""):  # every template renders both sides, with the footer on the back
         card = col.get_card(cid)
@@ -189,3 +189,42 @@ def test_a_question_that_changes_type_is_flagged(special_bank, export_anki, anki
     assert result.stderr.startswith(f"{special_bank}:{line}:11: warning: question 'picture' changed type")
     log = import_package(col, tmp_path / "b.apkg")  # what the warning is about: Anki refuses the new type
     assert (len(log.new), len(log.updated), len(log.conflicting)) == (0, 0, 1)
+
+
+def test_flashcards_arrive_as_basic_notes_and_update_in_place(export_anki, anki_collection, tmp_path):
+    folder = tmp_path / "cards"
+    folder.mkdir()
+    bank = folder / "flashcards.yaml"
+    shutil.copy(VALID / "flashcards.yaml", bank)
+    col = anki_collection
+    assert export_anki(bank, "-o", tmp_path / "a.apkg").exit_code == 0
+    log = import_package(col, tmp_path / "a.apkg")
+    assert (len(log.new), len(log.updated)) == (2, 0)
+    assert (col.note_count(), col.card_count()) == (2, 3)  # the reversed note has two cards
+    assert col.models.by_name("quizapp: Basic")["id"] == notetypes.BASIC_ID
+    assert col.models.by_name("quizapp: Basic (and reversed card)")["id"] == notetypes.BASIC_REVERSED_ID
+
+    one_way = note_by_id(col, "example-flashcards/hallyu")
+    assert one_way["Front"] == "<p>What does <strong>hallyu</strong> name?</p>"
+    assert one_way["Hint"] == "<p>A Korean word; think of the sea.</p>"
+    (card,) = one_way.cards()
+    assert "What does <strong>hallyu</strong> name?" in card.question() and "Korean Wave" not in card.question()
+    assert 'style="display: none"><p>A Korean word; think of the sea.</p>' in card.question()  # Anki's hint link
+    assert "<em>Korean Wave</em>" in card.answer()
+
+    both = note_by_id(col, "example-flashcards/capital-north")
+    forward, backward = sorted(both.cards(), key=lambda c: c.ord)
+    assert "Pyongyang" in forward.question() and "capital of North Korea" not in forward.question()
+    assert "the capital of North Korea" in backward.question() and "Pyongyang" not in backward.question()
+    assert "Pyongyang" in backward.answer()
+    for c in (forward, backward):
+        assert "no field called" not in c.answer() and "card is blank" not in c.question().lower()
+    ids_before = sorted(col.find_cards(""))
+
+    bank.write_text(bank.read_text(encoding="utf-8").replace("the capital of North Korea",
+                                                              "North Korea's capital city"), encoding="utf-8")
+    assert export_anki(bank, "-o", tmp_path / "b.apkg", now=1_795_086_400).exit_code == 0
+    log = import_package(col, tmp_path / "b.apkg")
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 1, 1)
+    assert note_by_id(col, "example-flashcards/capital-north")["Back"] == "<p>North Korea's capital city</p>"
+    assert sorted(col.find_cards("")) == ids_before  # updated in place: the same two cards, no new ones

@@ -48,7 +48,8 @@ def test_a_session_through_a_pipe(tmp_path):
     out = proc.stdout
     assert proc.returncode == 0, proc.stderr
     assert out.count("saved (review") == 5
-    assert "right, accepted with a typo." in out
+    assert "right, accepted with a typo.\naccepted with a typo: you wrote 'sejong teh great'\n" in out
+    assert "right.\nright: 1,000 people = 1,000 people" not in out  # the keyed form needs no note
     assert "explanation: Because it is." in out
     assert "[...] carried [...] north" in out and "fill the 2 gaps" in out
     assert "  1. Busan\n  2. Seoul" in out
@@ -164,3 +165,43 @@ def test_two_line_sessions_at_once_lose_no_review(tmp_path):
         assert conn.execute("SELECT sum(reps) FROM cards").fetchone()[0] == saved
     finally:
         conn.close()
+
+
+FLASHCARDS = [
+    {"id": "f1", "type": "flashcard", "front": "Hallyu", "back": "the Korean Wave", "hint": "a wave",
+     "explanation": "Coined in the 1990s."},
+    {"id": "f2", "type": "flashcard", "front": "Pyongyang", "back": "capital of the North", "reverse": True,
+     "hint": "leads to the back, so only on the front-to-back card"},
+]
+
+
+def test_flashcards_in_line_mode_are_revealed_and_rated_by_the_learner(tmp_path):
+    lines = ["h",                # the hint, then the same card again
+             "", "", "2",        # Enter reveals; no suggested rating, so Enter asks again; 2 hard
+             "my guess: a city", "1"]   # a note is kept (not graded); rated again = not known
+    proc = study(tmp_path, lines, bank=bank_data("cards", FLASHCARDS))
+    out = proc.stdout
+    assert proc.returncode == 0, proc.stderr
+    assert "Hallyu\n(think of the answer, then press Enter to see it" in out and "; h shows the hint)" in out
+    assert "hint: a wave" in out
+    assert "back: the Korean Wave\nexplanation: Coined in the 1990s." in out
+    assert "rate 1 again (1m), 2 hard (6m), 3 good (10m), 4 easy (8d): how well did you know it?>" in out
+    assert "rate how well you knew it; q quits" in out
+    assert "\nright." not in out and "\nwrong." not in out  # nothing is checked
+    assert "Pyongyang\n" in out and "back: capital of the North" in out
+    # the reverse card (capital of the North -> Pyongyang) is buried as a sibling today
+    assert "capital of the North\n(think" not in out
+    assert out.rstrip().endswith("Session over: 2 answers saved, 1 right.")
+    assert reviews(tmp_path) == [("f1", 2, 1, None), ("f2", 1, 0, '"my guess: a city"')]
+
+
+def test_the_reverse_flashcard_shows_the_back_first():
+    bank = make_bank("cards", FLASHCARDS)
+    from quizapp.srs.cards import StudyCard
+    card = StudyCard(bank, bank.questions[1], 1, ("cards", "f2", 1), "new", 1)
+    layout = layout_card(card, random.Random(0))
+    assert layout.lines[0] == "capital of the North"
+    assert parse_line(card, layout, "  ") is None and parse_line(card, layout, "Seoul?") == "Seoul?"
+    hinted = StudyCard(bank, bank.questions[0], 0, ("cards", "f1", 0), "new", 2)
+    assert "h shows the hint" in layout_card(hinted, random.Random(0)).lines[-1]
+    assert "hint" not in layout.lines[-1]

@@ -238,3 +238,22 @@ def test_likely_next_is_the_next_card_whatever_the_rating_except_when_the_card_c
     assert guess.state == "new"
     session.answer(second, Rating.Good, T0 + MINUTE * 2)
     assert session.next_card(T0 + MINUTE * 2).state == "learning"
+
+
+def test_a_reversed_flashcard_is_two_cards_the_second_buried_as_a_sibling(tmp_path):
+    from quizapp.srs import check_answer
+    card_data = {"id": "fc", "type": "flashcard", "front": "Hallyu", "back": "the Korean Wave", "reverse": True}
+    bank = make_bank("f", [card_data, tf("t1")])
+    eng = engine(tmp_path / "s.db", [bank], **NO_AHEAD)
+    session = eng.session(T0)
+    assert [c.key for c in session._q.new] == [("f", "fc", 0), ("f", "t1", 0)]
+    forward = session.next_card(T0)
+    result = check_answer(forward.question, forward.ord, "a note")
+    assert result.self_graded and result.correct is None and result.suggested is None
+    assert result.expected == "the Korean Wave"
+    assert check_answer(forward.question, 1, None).expected == "Hallyu"
+    session.answer(forward, Rating.Easy, T0, given="a note", result=result)
+    assert eng.store.query("SELECT rating, correct FROM reviews") == [(4, 1)]  # the rating is the grade
+    drain(session, T0, Rating.Easy)
+    assert [c.key for c in eng.session(T0 + MINUTE)._q.new] == []  # the reverse card waits for tomorrow
+    assert [c.key for c in eng.session(T0 + DAY)._q.new] == [("f", "fc", 1)]

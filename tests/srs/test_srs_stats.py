@@ -78,3 +78,22 @@ def test_stats_command_json_and_table(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "quizapp", "stats", "--db", str(bad)], capture_output=True,
                           text=True, env=env, timeout=60)
     assert proc.returncode == 1 and "not a quizapp review store" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_flashcards_count_by_their_ratings_and_show_their_side_when_hardest(tmp_path):
+    from quizapp.srs.stats import _hard_entry
+    from srs_support import make_bank
+    bank = make_bank("f", [{"id": "fc", "type": "flashcard", "front": "Hallyu", "back": "the Korean Wave",
+                            "reverse": True}])
+    eng = engine(tmp_path / "s.db", [bank], learn_ahead=MINUTE * 0)
+    s = eng.session(T0)
+    s.answer(s.next_card(T0), Rating.Easy, T0)
+    later = T0 + DAY * 30
+    s = eng.session(later)
+    forward = s.next_card(later)
+    assert forward.key == ("f", "fc", 0) and [c.key for c in s._q.new] == []  # the reverse card is buried
+    s.answer(forward, Rating.Again, later)  # a lapse, graded by the learner
+    stats = compute_stats(eng.store, [bank], later, settings())
+    assert stats["cards_total"] == 2 and stats["retention_30d"] == 0.0
+    assert stats["hardest"] == [{"bank": "f", "question": "fc", "ord": 0, "lapses": 1, "prompt": "Hallyu"}]
+    assert _hard_entry({"f": bank}, 2, "f", "fc", 1)["prompt"] == "the Korean Wave"  # the reverse card's side

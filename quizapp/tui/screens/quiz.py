@@ -45,6 +45,8 @@ class QuizScreen(Screen):
     BINDINGS = [
         Binding("f", "toggle_feedback", "Feedback on/off"),
         Binding("enter", "next", "Next", show=False),
+        Binding("y", "mark(True)", "Knew it", show=False),
+        Binding("n", "mark(False)", "Did not", show=False),
         Binding("escape", "finish", "End quiz"),
     ]
     PALETTE = (("toggle_feedback", "Feedback after each question", "Show right or wrong as you go, or only at the end"),
@@ -79,6 +81,8 @@ class QuizScreen(Screen):
         view = CardView(item.bank, item.question, item.ord, rng=self.app.rng,
                         meta=f"question {self.index + 1} of {len(self.items)}", id="card")
         await self.mount(view, after="#card-slot")
+        if item.question.type == "flashcard":
+            view.input.after_reveal = "Did you know it? y yes · n no"  # Enter / Space on the revealed card
         view.input.focus_first()
         self.update_progress()
         self.call_after_refresh(release_removed_widgets, self.app)  # the earlier questions' widgets
@@ -97,7 +101,11 @@ class QuizScreen(Screen):
         from ...srs import check_answer
         item.given = event.given
         item.result = check_answer(item.question, item.ord, event.given)
-        if self.feedback:
+        if item.result.self_graded:  # a flashcard: show the back, then the learner marks it (y / n)
+            await self.query_one(CardView).show_feedback(item.result)
+            self.waiting = True
+            self.notify("Did you know it? y yes · n no", timeout=4)
+        elif self.feedback:
             await self.query_one(CardView).show_feedback(item.result)
             self.waiting = True
             self.query_one(CardView).focus()
@@ -105,8 +113,21 @@ class QuizScreen(Screen):
         else:
             await self.action_next()
 
+    async def action_mark(self, right: bool) -> None:
+        """Self-mark a revealed flashcard right or wrong, and go on."""
+        from ...srs.checking import self_marked
+        item = self.items[self.index]
+        if item.result is None or not item.result.self_graded or item.result.correct is not None:
+            return
+        item.result = self_marked(item.result, right)
+        await self.action_next()
+
     async def action_next(self) -> None:
-        if self.items[self.index].result is None:
+        result = self.items[self.index].result
+        if result is None:
+            return
+        if result.correct is None:
+            self.notify("Did you know it? y yes · n no", timeout=4)
             return
         self.index += 1
         if self.index >= len(self.items):
@@ -121,5 +142,6 @@ class QuizScreen(Screen):
 
     async def action_finish(self) -> None:
         from .score import ScoreScreen
-        answered = [item for item in self.items if item.result is not None]
+        # A flashcard revealed but not yet marked when the quiz ends counts as not asked.
+        answered = [item for item in self.items if item.result is not None and item.result.correct is not None]
         self.app.switch_screen(ScoreScreen(answered, len(self.items), self.banks, standalone=self.standalone))

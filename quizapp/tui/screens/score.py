@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ..text import literal
-from ..widgets.card import cloze_prompt
+from ..widgets.card import card_prompt
 from ..widgets.feedback import citation
 from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
@@ -44,9 +44,12 @@ class Mistake(Vertical):
 
     def compose(self):
         q = self.item.question
-        prompt = cloze_prompt(q.text, self.item.ord)[0] if q.type == "cloze" else q.prompt
+        prompt = card_prompt(q, self.item.ord)
         yield Static(Content.styled(f"{self.number}. ", "bold") + literal(prompt.splitlines()[0]))
-        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"), literal(shown(self.item.given))))
+        yours = shown(self.item.given)
+        if self.item.result.self_graded:
+            yours = "not known (self-marked)" + (f"; your note: {yours}" if self.item.given else "")
+        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"), literal(yours)))
         yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"),
                                       literal(self.item.result.expected)))
         if q.quote:

@@ -7,10 +7,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...bank.models import CLOZE_RE
+from ...srs.cards import flashcard_sides
 from ..text import clean, literal
 from .arrange import MatchingInput, OrderingInput
 from .choices import MultipleChoiceInput, TrueFalseInput
 from .feedback import Feedback
+from .flashcard import FlashcardInput
 from .markdown import MarkdownText
 from .typed import ClozeInput, NumericInput, ShortAnswerInput
 
@@ -23,7 +25,8 @@ INPUTS = {
     "matching": MatchingInput,
 }
 TYPE_NAMES = {"multiple_choice": "multiple choice", "true_false": "true or false", "short_answer": "short answer",
-              "numeric": "number", "cloze": "fill the gap", "ordering": "put in order", "matching": "match"}
+              "numeric": "number", "cloze": "fill the gap", "ordering": "put in order", "matching": "match",
+              "flashcard": "flashcard"}
 
 
 def cloze_prompt(text: str, ord: int) -> tuple[str, list[tuple[str, str | None]]]:
@@ -39,11 +42,22 @@ def cloze_prompt(text: str, ord: int) -> tuple[str, list[tuple[str, str | None]]
     return CLOZE_RE.sub(gap, text), gaps
 
 
+def card_prompt(question, ord: int) -> str:
+    """The Markdown a card asks: the cloze text with its gaps, a flashcard's shown side, or the prompt."""
+    if question.type == "cloze":
+        return cloze_prompt(question.text, ord)[0]
+    if question.type == "flashcard":
+        return flashcard_sides(question, ord)[0]
+    return question.prompt
+
+
 def answer_input(question, ord: int, rng: random.Random):
     """The input widget for a question's type."""
     if question.type == "cloze":
         _text, gaps = cloze_prompt(question.text, ord)
         return ClozeInput(question, ord, gaps, classes="answer")
+    if question.type == "flashcard":
+        return FlashcardInput(question, ord, classes="answer")
     return INPUTS[question.type](question, rng, classes="answer")
 
 
@@ -69,9 +83,7 @@ class CardView(VerticalScroll):
         self.feedback: Feedback | None = None
 
     def prompt_markdown(self) -> str:
-        if self.question.type == "cloze":
-            return clean(cloze_prompt(self.question.text, self.ord)[0])
-        return clean(self.question.prompt)
+        return clean(card_prompt(self.question, self.ord))
 
     def compose(self):
         meta = f"{self.bank.title} · {TYPE_NAMES[self.question.type]}" + (f" · {self.meta}" if self.meta else "")

@@ -31,7 +31,9 @@ class Feedback(Vertical):
     DEFAULT_CSS = """
     Feedback { height: auto; border-left: thick $success; padding: 0 1; margin: 0 0 1 0; }
     Feedback.-wrong { border-left: thick $error; }
+    Feedback.-self { border-left: thick $accent; }
     Feedback .verdict { height: auto; }
+    Feedback .note { height: auto; color: $text-muted; }
     Feedback .expected { height: auto; margin-bottom: 1; }
     Feedback .explanation { margin: 0 0 1 0; }
     Feedback .quote { border-left: outer $primary; padding: 0 0 0 1; text-style: italic; color: $text-muted; }
@@ -39,13 +41,19 @@ class Feedback(Vertical):
     """
 
     def __init__(self, bank, question, result, **kwargs) -> None:
-        super().__init__(classes="-right" if result.correct else "-wrong", **kwargs)
+        kind = "-self" if result.correct is None else "-right" if result.correct else "-wrong"
+        super().__init__(classes=kind, **kwargs)
         self.bank, self.question, self.result = bank, question, result
 
     def compose(self):
-        yield Static(verdict(self.result), classes="verdict")
-        yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(self.result.expected))),
-                     classes="expected")
+        if self.result.self_graded:  # a flashcard: the back itself, as Markdown, and no verdict
+            yield MarkdownText(self.result.expected, classes="expected back")
+        else:
+            yield Static(verdict(self.result), classes="verdict")
+            if self.result.note:  # how the answer was read: a typo, a scale, "enter a number"
+                yield Static(Content(clean(self.result.note)), classes="note")
+            yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(self.result.expected))),
+                         classes="expected")
         if self.question.explanation:
             yield MarkdownText(self.question.explanation, classes="explanation")
         if self.question.quote:

@@ -30,13 +30,15 @@ class RatingBar(Horizontal):
         for rating, label in LABELS.items():
             yield Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}", variant=VARIANTS[rating], compact=True)
 
-    def show(self, intervals: dict, suggested: Rating) -> None:
+    def show(self, intervals: dict, suggested: Rating | None) -> None:
+        """Label the buttons with their intervals; the suggested one takes the focus (none for a self-graded card)."""
         for rating, label in LABELS.items():
             button = self.query_one(f"#rate-{int(rating)}", Button)
             span = intervals.get(rating)
             button.label = f"{int(rating)} {label} {format_interval(span)}" if span is not None else f"{int(rating)} {label}"
         self.display = True
-        self.query_one(f"#rate-{int(suggested)}", Button).focus()
+        if suggested is not None:
+            self.query_one(f"#rate-{int(suggested)}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
