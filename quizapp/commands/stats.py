@@ -63,6 +63,8 @@ def stats(ctx, paths, as_json, db):
     from ..bank.loader import load_paths
     from ..srs import Engine, StoreError, compute_stats
     from ..srs.store import Store
+    from ..srs.storefile import StoreMissing
+    from ..termtext import clean
     from .study import user_settings
 
     results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
@@ -70,10 +72,16 @@ def stats(ctx, paths, as_json, db):
         click.echo(f"{p} (bank skipped)", err=True)
     banks = [r.bank for r in results if r.bank is not None]
     try:
-        with Store.open(db or ctx.obj.get("db")) as store:
+        try:  # a read-only command: a missing store (or a typo in --db) is reported, never created
+            store = Store.open(db or ctx.obj.get("db"), create=False)
+        except StoreMissing as missing:
+            click.echo(f"note: {missing}; every card counts as new", err=True)
+            store = Store.blank()
+        with store:
             engine = Engine(store, banks, user_settings({}))  # unstudied cards count as new
             figures = compute_stats(store, banks, utc_now(), engine.settings, all_banks=not paths)
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if as_json else format_stats(figures))
+    # Prompts and titles come from bank files: the text tables go through the terminal sanitiser.
+    click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if as_json else clean(format_stats(figures)))
