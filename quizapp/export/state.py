@@ -34,10 +34,12 @@ def default_state_path(db: str | os.PathLike | None = None) -> Path:
 
 @contextmanager
 def state_lock(path: Path | None):
-    """Hold the state file's lock (`FILE.lock` beside it) from reading the state to writing it back.
+    """Hold a lock on the state file's folder from reading the state to writing it back.
 
     Two exports sharing one state would otherwise each write back what they read plus their own notes,
     and the later one would drop the other's. The second export waits for the first, then reads its result.
+    The folder is locked, not the file: the file is replaced by each export, and a lock file would be
+    one more file an export that fails has written.
 
     Args:
         path: the state file; None (no state kept) locks nothing.
@@ -51,12 +53,12 @@ def state_lock(path: Path | None):
         yield
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def content_hash(model_id: int, fields: list[str], tags: list[str]) -> str:
