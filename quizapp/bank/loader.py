@@ -34,6 +34,8 @@ class LoadResult:
         if self._bank is None and self._payload is not None:
             import pickle
             self._bank, self._payload = pickle.loads(self._payload), None
+        if self._bank is not None and getattr(self._bank, "_source_path", None) is None:
+            self._bank._source_path = self.path  # a private attribute: frozen fields stay frozen
         return self._bank
 
     @bank.setter

@@ -5,7 +5,8 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat,
+from pydantic import (AfterValidator, BaseModel, PrivateAttr, BeforeValidator, ConfigDict, Field, StrictBool,
+                      StrictFloat,
                       StrictInt, StringConstraints, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
@@ -259,6 +260,21 @@ class Bank(Frozen):
     tags: tuple[Slug, ...] = Field((), description="Applied to every question")
     source: Source | None = None
     questions: tuple[Question, ...] = Field(min_length=1)
+    # The file the bank was loaded from (set by the loader, not part of the format): what an edit opens.
+    _source_path: Any = PrivateAttr(default=None)
+
+    @property
+    def source_path(self):
+        """The bank file this bank was loaded from, or None for a bank built in code."""
+        return self._source_path
+
+    def __eq__(self, other: object) -> bool:
+        # The same bank is the same data wherever it was loaded from: pydantic would compare _source_path too.
+        if not isinstance(other, Bank):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = Frozen.__hash__
 
     @model_validator(mode="after")
     def _unique_question_ids(self):

@@ -89,7 +89,7 @@ def cards(ctx, query, sort, desc, as_json, action, flag, db):
     now = utc_now()
     try:
         with Store.open(db or ctx.obj.get("db")) as store:
-            engine = Engine(store, [r.bank for r in results if r.bank is not None], user_settings(None, None))
+            engine = Engine(store, [r.bank for r in results if r.bank is not None], user_settings({}))
             rows = select_rows(load_rows(engine, now), parsed, now, sort, desc)
             ids = [r.card_id for r in rows]
             if action or flag is not None:

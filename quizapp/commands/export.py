@@ -124,7 +124,7 @@ def _history(db):
         click.echo(f"{path}: error: no review store here, so there is no progress to export (study first, or "
                    "name the store with --db)", err=True)
         sys.exit(1)
-    settings = user_settings(None, None)
+    settings = user_settings({})
     try:
         with Store.open(path) as store:
             cards = card_progress(store)

@@ -35,7 +35,7 @@ def optimize(ctx, dry_run, reset_fit, db):
     path = db or ctx.obj.get("db")
     try:
         with Store.open(path) as store:
-            settings = user_settings(None, None)
+            settings = user_settings({})
             if reset_fit:
                 with store.transaction() as conn:
                     conn.execute("DELETE FROM fsrs_fit")

@@ -44,7 +44,7 @@ def import_progress(ctx, collection, paths):
     banks = load_banks_or_exit(ctx, paths)
     try:
         with Store.open(ctx.obj.get("db")) as store:
-            engine = Engine(store, banks, user_settings(None, None))  # every bank's cards are in the store
+            engine = Engine(store, banks, user_settings({}))  # every bank's cards are in the store
             cards = store.query("SELECT bank_id, question_id, ord, qtype FROM cards")
             matched = match_cards(history, cards)
             incoming = [OutsideReview(key, ms * 1000, rating, time_ms or None)

@@ -83,6 +83,19 @@ class Engine:
         report.moved += len(moves)
         report.removed += len(retired)
 
+    def replace_bank(self, bank) -> SyncReport:
+        """Use an edited version of one of the engine's banks (same id): its questions, synced into the store.
+
+        Returns:
+            What the sync changed (a question whose answer changed is restarted, as at any start).
+        """
+        self.banks[bank.id] = bank
+        self._questions = {k: q for k, q in self._questions.items() if k[0] != bank.id}
+        self._questions.update({(bank.id, q.id): q for q in bank.questions})
+        report = SyncReport()
+        self._sync_bank(bank, report)
+        return report
+
     def question(self, bank_id: str, question_id: str):
         return self._questions.get((bank_id, question_id))
 

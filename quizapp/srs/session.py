@@ -170,6 +170,25 @@ class Session:
             again = replace(card, state=STATE_NAMES[after.state], due_us=after.due_us)
             bisect.insort(q.learning, again, key=_due_key)
 
+    def drop(self, card: StudyCard) -> None:
+        """Take a card out of this session without a review (it was just suspended or buried)."""
+        for queue in (self._q.learning, self._q.reviews, self._q.new):
+            _remove(queue, card.card_id)
+        if self._front is not None and self._front.card_id == card.card_id:
+            self._front = None
+
+    def refresh_bank(self, bank) -> None:
+        """After the engine took an edited bank: queued cards of that bank show its new questions.
+
+        A card whose question is gone from the bank leaves the queue."""
+        questions = {q.id: q for q in bank.questions}
+        for queue in (self._q.learning, self._q.reviews, self._q.new):
+            queue[:] = [c if c.key[0] != bank.id else replace(c, bank=bank, question=questions[c.key[1]])
+                        for c in queue if c.key[0] != bank.id or c.key[1] in questions]
+        if self._front is not None and self._front.key[0] == bank.id:
+            q = questions.get(self._front.key[1])
+            self._front = replace(self._front, bank=bank, question=q) if q is not None else None
+
     def undo(self, now: datetime) -> StudyCard | None:
         """Take back the last answer of this session: the card's previous state exactly, its log row removed.
 

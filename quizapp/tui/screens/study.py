@@ -13,6 +13,7 @@ from ..widgets.footer import KeyFooter
 from ..widgets.base import AnswerInput
 from ..widgets.card import CardView
 from ..widgets.rating import RatingBar
+from .card_control import CARD_BINDINGS, CARD_PALETTE, CardControl
 from .more import StudyMore, StudyMoreScreen
 from .summary import SessionSummary
 
@@ -31,7 +32,7 @@ def session_title(banks: list, tags, more: StudyMore, cram: bool) -> str:
     return title + (" · cram" if cram else "")
 
 
-class StudyScreen(Screen):
+class StudyScreen(CardControl, Screen):
     """Answer, then rate 1-4 (Enter takes the suggested rating); u undoes the last rating."""
 
     AUTO_FOCUS = ""  # the card's input takes the focus once it is mounted
@@ -44,8 +45,9 @@ class StudyScreen(Screen):
         Binding("s", "stats", "Stats", show=False),
         Binding("m", "study_more", "Study more", show=False),
         Binding("escape", "leave", "End session"),
+        *CARD_BINDINGS,
     ]
-    PALETTE = (("undo", "Undo the last answer", "Ask the last rated card again, its schedule restored"),
+    PALETTE = CARD_PALETTE + (("undo", "Undo the last answer", "Ask the last rated card again, its schedule restored"),
                ("study_more", "Study more today", "Extra new cards, review ahead, or cram these banks or a tag"),
                ("leave", "End the session", "Every answer so far is saved"))
 
@@ -186,11 +188,12 @@ class StudyScreen(Screen):
         from ...srs import StoreError
         now = self.app.now()
         try:
-            self.session.answer(self.card, rating, now, given=self.given, result=self.result,
-                                duration=(now - self.shown_at).total_seconds())
+            answered = self.session.answer(self.card, rating, now, given=self.given, result=self.result,
+                                           duration=(now - self.shown_at).total_seconds())
         except StoreError as exc:
             self.app.show_store_error(exc)
             return
+        self.leech_notice(answered)
         await self.show_next()
 
     async def action_undo(self) -> None:
