@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -29,6 +30,8 @@ def format_stats(s: dict) -> str:
     rows.append(("all", s["cards_total"], s["cards_new"], s["cards_learning"], s["cards_review"], s["due_today"],
                  sum(d["count"] for d in s["reviews_per_day"]), _pct(s["retention_30d"])))
     out = _table(rows)
+    if s.get("cards_retired"):
+        out += ["", f"Retired: {s['cards_retired']} cards whose question or bank left the library (history kept)."]
     out += ["", f"Reviews: {s['reviews_total']} in all, {s['reviews_today']} today. "
                 f"True retention over 30 days: {_pct(s['retention_30d'])}."]
     out += ["", "Due in the next 30 days:"]
@@ -79,6 +82,12 @@ def stats(ctx, paths, as_json, db):
             store = Store.blank()
         with store:
             engine = Engine(store, banks, user_settings({}))  # unstudied cards count as new
+            if not paths and store.path != Path(":memory:"):
+                # The whole library: a bank id no longer in it (renamed, removed) has its cards retired.
+                retired = engine.retire_other_banks(keep={r.bank_id for r in results if r.bank_id})
+                if retired:
+                    click.echo(f"retired {retired} card{'s' * (retired != 1)} of banks no longer in the library "
+                               "(renamed or removed); their history is kept", err=True)
             figures = compute_stats(store, banks, utc_now(), engine.settings, all_banks=not paths)
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 APPLICATION_ID = 0x51_5A_41_50  # "QZAP": marks a file as ours, so a foreign SQLite file is never touched
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -80,7 +80,31 @@ MIGRATIONS: dict[int, str] = {
         after_json  TEXT    NOT NULL
     );
     """,
+    4: """
+    -- Review ids are never reused: undo deletes a review, and SQLite would give its id to the next one, so
+    -- "saved (review N)" could name two reviews. The highest id ever deleted is kept (see next_review_id).
+    CREATE TABLE review_seq (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        last INTEGER NOT NULL
+    );
+    CREATE TRIGGER reviews_seq_on_delete AFTER DELETE ON reviews BEGIN
+        INSERT INTO review_seq (id, last) VALUES (1, OLD.id) ON CONFLICT (id) DO UPDATE SET last = max(last, excluded.last);
+    END;
+    """,
 }
+
+
+def next_review_id(conn: sqlite3.Connection) -> int:
+    """The id for a new review: above every review there is and every one ever deleted (undone).
+
+    Args:
+        conn: a connection inside the write transaction that inserts the review.
+
+    Returns:
+        The id to insert the review with.
+    """
+    return conn.execute("SELECT max(coalesce((SELECT max(id) FROM reviews), 0), "
+                        "coalesce((SELECT last FROM review_seq WHERE id = 1), 0)) + 1").fetchone()[0]
 
 
 class StoreError(Exception):
