@@ -117,7 +117,7 @@ numbers = st.one_of(st.integers(-(10**22), 10**22), st.floats(), st.integers(-MA
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(cloze=st.integers(0, 10**22) | st.integers(1, 2 * MAX_CLOZE) | st.sampled_from([2**63, 10**20]), answer=numbers, tolerance=numbers)
 def test_fuzzed_numbers_validate_or_work_everywhere(tmp_path, cloze, answer, tolerance):
