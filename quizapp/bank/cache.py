@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import __version__
 
-_FORMAT = 2  # 2: warnings kept
+_FORMAT = 3  # 2: Bank pickles carry private state (source_path); 3: warnings kept. Older entries are misses
 
 
 def cache_dir() -> Path:
