@@ -10,12 +10,17 @@ class Problem:
     line: int
     column: int
     message: str
+    severity: str = "error"  # or "warning": reported, but the bank is still valid
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: error: {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """file, line, column and message; `severity` only for a warning (an error's keys stay as they were)."""
+        out = asdict(self)
+        if self.severity == "error":
+            del out["severity"]
+        return out
 
 
 class BankError(Exception):
