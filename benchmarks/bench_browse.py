@@ -28,8 +28,9 @@ QUERIES = [("", "due"), ("is:due", "due"), ("bank:bank-042", "question"), ("tag:
            ("thing 99", "prompt"), ("-is:new OR is:suspended", "interval"), ("is:review prop:due<7", "stability")]
 
 
-async def first_screen(db: Path, banks) -> float:
-    """Seconds from pressing `c` in a loaded library to the browser showing rows (a Textual pilot, headless)."""
+async def first_screen(db: Path, banks) -> tuple[float, float]:
+    """Seconds from pressing `c` in a loaded library to the browser showing rows, and to every card loaded
+    (a Textual pilot, headless)."""
     from quizapp.tui.app import QuizApp
     from quizapp.tui.screens.browser import BrowserScreen
     from quizapp.tui.screens.library import LibraryScreen
@@ -49,7 +50,11 @@ async def first_screen(db: Path, banks) -> float:
         await pilot.press("c")
         while not (isinstance(app.screen, BrowserScreen) and app.screen.query_one("DataTable").row_count):
             await pilot.pause(0.005)
-        return time.perf_counter() - start
+        first = time.perf_counter() - start
+        while app.screen.partial or len(app.screen.rows) < len(app.library_engine.store.query(
+                "SELECT 1 FROM cards WHERE active = 1")):
+            await pilot.pause(0.01)
+        return first, time.perf_counter() - start
 
 
 def main() -> None:
@@ -75,8 +80,9 @@ def main() -> None:
             print(f"  filter + sort {query or '(all)':<28} by {sort:<10} {len(found):>7,} rows  "
                   f"median {statistics.median(times) * 1000:6.1f} ms  ({statistics.median(times) / 0.1:.2f}x of 100 ms)")
         engine.store.close()
-        seconds = asyncio.run(first_screen(db, banks))
-        print(f"browser first screen (c -> rows shown, pilot): {seconds * 1000:.0f} ms ({seconds / 0.5:.2f}x of 500 ms)")
+        seconds, whole = asyncio.run(first_screen(db, banks))
+        print(f"browser first screen (c -> the soonest due cards shown, pilot): {seconds * 1000:.0f} ms "
+              f"({seconds / 0.5:.2f}x of 500 ms); every card searchable after {whole * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -75,17 +75,26 @@ def _answer_text(question, ord: int) -> str:
     return str(value)
 
 
-def load_rows(engine, now: datetime) -> list[CardRow]:
-    """Every active card of the engine's banks, with its schedule and the learner's marks."""
+def load_rows(engine, now: datetime, first: int | None = None) -> list[CardRow]:
+    """Every active card of the engine's banks, with its schedule and the learner's marks.
+
+    Args:
+        engine: its banks give the questions' texts; its store the schedules.
+        now: what "buried" is measured against.
+        first: only this many cards, the soonest due first (new cards last): a browser's first screen while
+            the whole set loads (100,000 cards take seconds to read; a page takes milliseconds).
+    """
     now_us = to_us(require_utc(now))
     questions = {(bank.id, q.id): (bank, q) for bank in engine.banks.values() for q in bank.questions}
     texts: dict[tuple[str, str, int], tuple] = {}
     rows = []
-    # No ORDER BY: row ids follow the banks' order as they were synced, and the browser sorts anyway.
+    # No ORDER BY for the whole set: row ids follow the banks' order as they were synced, and the browser sorts.
+    page = " ORDER BY due IS NULL, due, id LIMIT ?" if first is not None else ""
     for (cid, bank_id, qid, ord, qtype, state, due, last, stability, difficulty, lapses, reps, flag, suspended,
          buried_until, leech) in engine.store.query(
             "SELECT id, bank_id, question_id, ord, qtype, state, due, last_review, stability, difficulty, lapses, "
-            "reps, flag, suspended, buried_until, leech FROM cards WHERE active = 1"):
+            "reps, flag, suspended, buried_until, leech FROM cards WHERE active = 1" + page,
+            (first,) if first is not None else ()):
         key = (bank_id, qid, ord)
         text = texts.get(key)
         if text is None:

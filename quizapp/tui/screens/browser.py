@@ -61,6 +61,7 @@ class BrowserScreen(Screen[None]):
         self.shown: list[CardRow] = []
         self.sort, self.descending = "due", False
         self.columns = list(COLUMNS)
+        self.partial = False  # only the first page of cards is loaded yet
         self._debounce: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -100,12 +101,20 @@ class BrowserScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="browser")
     def load(self) -> None:
         banks = [r.bank for r in self.results]
-        ok, rows = self.app.with_store(lambda: load_rows(self.app.engine_for(banks), self.app.now()))
+        engine = self.app.with_store(lambda: self.app.engine_for(banks))[1]
+        if engine is None:
+            return
+        if not self.rows and not self.query_one("#query", Input).value:
+            # The first page at once (soonest due first, as the table is sorted), then every card.
+            ok, page = self.app.with_store(lambda: load_rows(engine, self.app.now(), first=SHOWN))
+            if ok:
+                self.app.call_from_thread(self.show_rows, page, True)
+        ok, rows = self.app.with_store(lambda: load_rows(engine, self.app.now()))
         if ok:
             self.app.call_from_thread(self.show_rows, rows)
 
-    def show_rows(self, rows: list[CardRow]) -> None:
-        self.rows = rows
+    def show_rows(self, rows: list[CardRow], partial: bool = False) -> None:
+        self.rows, self.partial = rows, partial
         self.apply_query()
 
     # -- searching and sorting --------------------------------------------------------------
@@ -140,6 +149,10 @@ class BrowserScreen(Screen[None]):
         if keep is not None and any(r.card_id == keep.card_id for r in self.shown[:SHOWN]):
             table.move_cursor(row=table.get_row_index(str(keep.card_id)), animate=False)
         more = f" (the first {SHOWN} shown: refine the search)" if len(self.shown) > SHOWN else ""
+        if self.partial:
+            self.set_status(f"the {len(self.rows)} cards due soonest · reading every card…")
+            self.show_details()
+            return
         arrow = "↓" if self.descending else "↑"
         self.set_status(f"{len(self.shown)} of {len(self.rows)} cards{more} · sorted by {self.sort} {arrow}")
         self.show_details()
