@@ -1,6 +1,8 @@
 """Safe YAML loading that keeps the node tree, so any error can be located later."""
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -24,6 +26,40 @@ _SCALARS = {
     _T + "null": _SAFE.construct_yaml_null,
     _T + "timestamp": _SAFE.construct_yaml_timestamp,
 }
+
+
+def _resolvers_by_first_char() -> dict[str, tuple[tuple[str, Any], ...]]:
+    """SafeLoader's implicit resolvers (bool, int, float, null, timestamp, merge...) by first character,
+    each list with the wildcard resolvers appended, so resolving a plain scalar is one dict lookup."""
+    table = _Loader.yaml_implicit_resolvers
+    wildcard = tuple(table.get(None, ()))  # type: ignore[call-overload]
+    return {first: tuple(pairs) + wildcard for first, pairs in table.items() if first is not None}
+
+
+_BY_FIRST = _resolvers_by_first_char()
+_WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))  # type: ignore[call-overload]
+
+
+class _BankLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The C loader with a lean resolver: libyaml calls `resolve` (and the two path-resolver hooks) in
+    Python once per node, and PyYAML's general versions cost more than the rest of composing a bank
+    written with plain scalars. Same tags as PyYAML's SafeLoader: bank loading registers no path resolvers
+    and adds no implicit ones."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _BY_FIRST.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return tag  # type: ignore[no-any-return]
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # no path resolvers
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 class _Invalid:
@@ -53,7 +89,7 @@ def compose(text: str) -> Node | None:
     """Parse one YAML document into nodes; raise YamlIssue on a syntax error or too deep a nesting."""
     try:
         check_depth(text)  # before the C composer, which would crash the process on deep nesting
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_BankLoader)
     except TooDeep as exc:
         raise YamlIssue(exc.line, exc.column, _too_deep()) from None
     except yaml.MarkedYAMLError as exc:
@@ -132,10 +168,10 @@ class Builder:
             if key is INVALID:
                 continue
             if key in first:
-                line = first[key][0]
+                line = _pos(first[key])[0]
                 self.issues.append(YamlIssue(*_pos(key_node), f"duplicate key {key_node.value!r} (first defined on line {line})"))
                 continue
-            first[key] = _pos(key_node)
+            first[key] = key_node
             result[key] = self.build(value_node)
         return result
 
