@@ -4,12 +4,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 
 from .. import __version__
 
-_FORMAT = 2  # 2: Bank pickles carry private state (source_path); older entries are misses
+_FORMAT = 3  # 2: Bank pickles carry private state (source_path); 3: the positions too. Older entries are misses
 
 
 def cache_dir() -> Path:
@@ -27,7 +28,7 @@ def _entry(path: Path) -> Path:
 
 def _stamp(path: Path, raw: bytes, st: os.stat_result) -> tuple:
     digest = hashlib.blake2b(raw, digest_size=32).hexdigest()
-    return (_FORMAT, __version__, str(path.resolve()), st.st_size, st.st_mtime_ns, digest)
+    return (_FORMAT, __version__, sys.version_info[:2], str(path.resolve()), st.st_size, st.st_mtime_ns, digest)
 
 
 def get(path: Path, raw: bytes, st: os.stat_result):
@@ -36,7 +37,7 @@ def get(path: Path, raw: bytes, st: os.stat_result):
         return None
     try:
         with open(_entry(path), "rb") as fh:
-            stamp, meta, payload = pickle.load(fh)
+            stamp, meta, payload, positions = pickle.load(fh)
     except Exception:  # a missing, stale or damaged entry is only a miss
         return None
     if stamp != _stamp(path, raw, st):
@@ -44,7 +45,8 @@ def get(path: Path, raw: bytes, st: os.stat_result):
     from .loader import LoadResult
     # The bank itself is unpickled only when asked for: `validate` and `list`
     # need just the summary, which keeps a warm run far under a bare YAML load.
-    return LoadResult(path=path, display=meta["display"], from_cache=True, _payload=payload, **meta["fields"])
+    return LoadResult(path=path, display=meta["display"], from_cache=True, _payload=payload,
+                      _locator_payload=positions, **meta["fields"])
 
 
 def put(path: Path, raw: bytes, st: os.stat_result, result) -> None:
@@ -52,12 +54,14 @@ def put(path: Path, raw: bytes, st: os.stat_result, result) -> None:
         return  # invalid banks are re-checked every time: their messages must stay current
     fields = {k: getattr(result, k) for k in ("bank_id", "title", "question_count", "id_position")}
     payload = pickle.dumps(result.bank, protocol=pickle.HIGHEST_PROTOCOL)
+    positions = pickle.dumps(result.locator, protocol=pickle.HIGHEST_PROTOCOL)
     entry = _entry(path)
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((_stamp(path, raw, st), {"display": result.display, "fields": fields}, payload), fh,
+            pickle.dump((_stamp(path, raw, st), {"display": result.display, "fields": fields}, payload, positions),
+                        fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
     except OSError:

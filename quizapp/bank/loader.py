@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .limits import MAX_FILE_BYTES
+from .positions import Locator
 from .problems import BankError, Problem
 from .yamlsource import Builder, YamlIssue, compose
 
@@ -27,6 +28,8 @@ class LoadResult:
     from_cache: bool = False
     _bank: object | None = None
     _payload: bytes | None = None  # a cached bank, unpickled on first use
+    _locator: Locator | None = None
+    _locator_payload: bytes | None = None  # a cached bank's positions, unpickled on first use
 
     @property
     def bank(self):
@@ -41,6 +44,15 @@ class LoadResult:
     @bank.setter
     def bank(self, value) -> None:
         self._bank, self._payload = value, None
+
+    @property
+    def locator(self) -> Locator:
+        """Where each part of the file stands (found at load; kept in the cache with the bank)."""
+        if self._locator is None:
+            import pickle
+            payload, self._locator_payload = self._locator_payload, None
+            self._locator = pickle.loads(payload) if payload is not None else Locator(None)
+        return self._locator
 
     @property
     def ok(self) -> bool:
@@ -76,6 +88,7 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         root = compose(text)
         if root is None:
             raise YamlIssue(1, 1, "the file is empty; a bank needs at least id, title and questions")
+        result._locator = Locator(root)
         builder = Builder()
         data = builder.build(root)
     except YamlIssue as issue:
