@@ -7,8 +7,12 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
+
+if TYPE_CHECKING:
+    from .loader import LoadResult
 
 _FORMAT = 3  # 2: Bank pickles carry private state (source_path); 3: the positions too. Older entries are misses
 
@@ -26,12 +30,12 @@ def _entry(path: Path) -> Path:
     return cache_dir() / f"{key}.pickle"
 
 
-def _stamp(path: Path, raw: bytes, st: os.stat_result) -> tuple:
+def _stamp(path: Path, raw: bytes, st: os.stat_result) -> tuple[object, ...]:
     digest = hashlib.blake2b(raw, digest_size=32).hexdigest()
     return (_FORMAT, __version__, sys.version_info[:2], str(path.resolve()), st.st_size, st.st_mtime_ns, digest)
 
 
-def get(path: Path, raw: bytes, st: os.stat_result):
+def get(path: Path, raw: bytes, st: os.stat_result) -> LoadResult | None:
     """The cached LoadResult if every part of the key still matches, else None."""
     if os.environ.get("QUIZAPP_NO_CACHE"):
         return None
@@ -49,7 +53,7 @@ def get(path: Path, raw: bytes, st: os.stat_result):
                       _locator_payload=positions, **meta["fields"])
 
 
-def put(path: Path, raw: bytes, st: os.stat_result, result) -> None:
+def put(path: Path, raw: bytes, st: os.stat_result, result: LoadResult) -> None:
     if os.environ.get("QUIZAPP_NO_CACHE") or result.problems:
         return  # invalid banks are re-checked every time: their messages must stay current
     fields = {k: getattr(result, k) for k in ("bank_id", "title", "question_count", "id_position")}

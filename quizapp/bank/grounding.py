@@ -40,7 +40,7 @@ def quote_spans(quote: str, source: str) -> tuple[list[tuple[int, int]], str | N
     Returns:
         The (start, end) offsets of the fragments found, and the first fragment not found (None when all were).
     """
-    pos, spans = 0, []
+    pos, spans = 0, list[tuple[int, int]]()
     for frag in fragments(quote):
         at = source.find(frag, pos)
         if at < 0:
@@ -59,6 +59,7 @@ def closest_passage(fragment: str, source: str) -> str:
     """The passage of source that best matches fragment (rapidfuzz alignment)."""
     from rapidfuzz import fuzz
     m = fuzz.partial_ratio_alignment(fragment, source)
+    assert m is not None  # None only under a score_cutoff, and none is given
     start, end = m.dest_start, m.dest_end
     # Widen the aligned span to whole words, and to its sentence start when near,
     # so the hint reads as a passage a teacher can find in the text.
@@ -86,7 +87,7 @@ def check_result(result: LoadResult, sources_dir: Path) -> list[Problem]:
     bank = result.bank
     if bank is None:
         return []
-    quoted = [(i, q) for i, q in enumerate(bank.questions) if q.quote]
+    quoted = [(i, q.quote) for i, q in enumerate(bank.questions) if q.quote]
     if not quoted:
         return []
     def where(loc: tuple[str | int, ...]) -> tuple[int, int]:
@@ -105,8 +106,8 @@ def check_result(result: LoadResult, sources_dir: Path) -> list[Problem]:
     except UnicodeDecodeError:
         return [Problem(result.display, *where(("source", "file")), f"source file {name!r} is not UTF-8 text")]
     problems = []
-    for i, q in quoted:
-        missing = find_quote(q.quote, source)
+    for i, quote in quoted:
+        missing = find_quote(quote, source)
         if missing is not None:
             hint = closest_passage(missing, source)
             problems.append(Problem(result.display, *where(("questions", i, "quote")),

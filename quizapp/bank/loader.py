@@ -4,12 +4,17 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .limits import MAX_FILE_BYTES
 from .positions import Locator
 from .problems import BankError, Problem
 from .yamlsource import Builder, YamlIssue, compose
+
+if TYPE_CHECKING:  # pydantic is imported on first parse: `list` and the TUI start faster without it
+    from .models import Bank
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -26,13 +31,13 @@ class LoadResult:
     question_count: int = 0
     id_position: tuple[int, int] = (1, 1)
     from_cache: bool = False
-    _bank: object | None = None
+    _bank: Bank | None = None
     _payload: bytes | None = None  # a cached bank, unpickled on first use
     _locator: Locator | None = None
     _locator_payload: bytes | None = None  # a cached bank's positions, unpickled on first use
 
     @property
-    def bank(self):
+    def bank(self) -> Bank | None:
         """The validated Bank, or None when the file has problems."""
         if self._bank is None and self._payload is not None:
             import pickle
@@ -42,7 +47,7 @@ class LoadResult:
         return self._bank
 
     @bank.setter
-    def bank(self, value) -> None:
+    def bank(self, value: Bank | None) -> None:
         self._bank, self._payload = value, None
 
     @property
@@ -149,7 +154,7 @@ def _read_bank_bytes(path: Path) -> tuple[bytes, os.stat_result]:
     return raw, st
 
 
-def load_file(path: str | os.PathLike, display: str | None = None, *, use_cache: bool = True) -> LoadResult:
+def load_file(path: str | os.PathLike[str], display: str | None = None, *, use_cache: bool = True) -> LoadResult:
     """Load one bank file, through the validated-bank cache when allowed."""
     path = Path(path)
     display = display if display is not None else str(path)
@@ -172,7 +177,7 @@ def load_file(path: str | os.PathLike, display: str | None = None, *, use_cache:
     return result
 
 
-def load_bank(path: str | os.PathLike, *, use_cache: bool = True):
+def load_bank(path: str | os.PathLike[str], *, use_cache: bool = True) -> Bank | None:
     """Library API: the Bank at path, or BankError with every problem."""
     result = load_file(path, use_cache=use_cache)
     if result.problems:
@@ -180,7 +185,7 @@ def load_bank(path: str | os.PathLike, *, use_cache: bool = True):
     return result.bank
 
 
-def find_bank_files(paths) -> tuple[list[tuple[Path, str]], list[Problem]]:
+def find_bank_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """Files named directly, and *.yaml / *.yml below directories, sorted; missing paths are problems."""
     found, problems = [], []
     for p in paths:
@@ -211,7 +216,7 @@ def check_bank_ids(results: list[LoadResult]) -> list[Problem]:
     return out
 
 
-def load_paths(paths, *, use_cache: bool = True) -> tuple[list[LoadResult], list[Problem]]:
+def load_paths(paths: Iterable[str | os.PathLike[str]], *, use_cache: bool = True) -> tuple[list[LoadResult], list[Problem]]:
     """Load every bank under paths; the problems list includes cross-bank ones."""
     files, problems = find_bank_files(paths)
     results = [load_file(f, d, use_cache=use_cache) for f, d in files]

@@ -14,7 +14,7 @@ def _value(node: Node | None, key: str) -> Node | None:
     if isinstance(node, MappingNode):
         for k, v in node.value:
             if isinstance(k, ScalarNode) and k.value == key:
-                return v
+                return v  # type: ignore[no-any-return]  # PyYAML's stubs type node values as Any
     return None
 
 
@@ -36,7 +36,8 @@ def question_line(path: Path, question_id: str) -> int:
     for item in questions.value if isinstance(questions, SequenceNode) else ():
         qid = _value(item, "id")
         if isinstance(qid, ScalarNode) and qid.value == question_id:
-            return item.start_mark.line + 1
+            line: int = item.start_mark.line + 1
+            return line
     return 1
 
 
@@ -73,7 +74,7 @@ def _compact_at(root: Compact, loc: tuple[Any, ...], key: bool) -> tuple[int, in
             key_pos, node = None, children[part]
         # else: stay on the nearest parent found, as locate() does
     if key and key_pos is not None:
-        return key_pos
+        return key_pos  # type: ignore[no-any-return]  # a Compact holds ints where it holds positions
     return node[0], node[1]
 
 

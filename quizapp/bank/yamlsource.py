@@ -32,15 +32,15 @@ def _resolvers_by_first_char() -> dict[str, tuple[tuple[str, Any], ...]]:
     """SafeLoader's implicit resolvers (bool, int, float, null, timestamp, merge...) by first character,
     each list with the wildcard resolvers appended, so resolving a plain scalar is one dict lookup."""
     table = _Loader.yaml_implicit_resolvers
-    wildcard = tuple(table.get(None, ()))  # type: ignore[call-overload]
+    wildcard = tuple(table.get(None, ()))
     return {first: tuple(pairs) + wildcard for first, pairs in table.items() if first is not None}
 
 
 _BY_FIRST = _resolvers_by_first_char()
-_WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))  # type: ignore[call-overload]
+_WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
 
 
-class _BankLoader(_Loader):  # type: ignore[misc, valid-type]
+class _BankLoader(_Loader):
     """The C loader with a lean resolver: libyaml calls `resolve` (and the two path-resolver hooks) in
     Python once per node, and PyYAML's general versions cost more than the rest of composing a bank
     written with plain scalars. Same tags as PyYAML's SafeLoader: bank loading registers no path resolvers
@@ -60,6 +60,10 @@ class _BankLoader(_Loader):  # type: ignore[misc, valid-type]
 
     def ascend_resolver(self) -> None:
         pass
+
+
+# A place in a bank's data: mapping keys and list indexes, e.g. ("questions", 3, "answer").
+YamlPath = tuple[Any, ...]
 
 
 class _Invalid:
@@ -128,7 +132,7 @@ class Builder:
         self._active: set[int] = set()
         self._depth = 0
 
-    def build(self, node: Node):
+    def build(self, node: Node) -> Any:
         self._count += 1
         if self._count > MAX_NODES:
             raise YamlIssue(*_pos(node), "document too large (too many nodes or alias expansions)")
@@ -165,9 +169,9 @@ class Builder:
             self._depth -= 1
         return self._bad_tag(node)  # pragma: no cover - no other node kinds exist
 
-    def _mapping(self, node: MappingNode) -> dict:
-        result: dict = {}
-        first: dict = {}
+    def _mapping(self, node: MappingNode) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first: dict[Any, Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.issues.append(YamlIssue(*_pos(key_node), "a key must be a plain value, not a list or mapping"))
@@ -186,13 +190,13 @@ class Builder:
             result[key] = self.build(value_node)
         return result
 
-    def _bad_tag(self, node: Node):
+    def _bad_tag(self, node: Node) -> _Invalid:
         tag = node.tag.replace(_T, "!!")
         self.issues.append(YamlIssue(*_pos(node), f"unsupported YAML tag {tag}: bank files hold plain data only"))
         return INVALID
 
 
-def locate(root: Node | None, loc: tuple, *, key: bool = False) -> tuple[int, int]:
+def locate(root: Node | None, loc: YamlPath, *, key: bool = False) -> tuple[int, int]:
     """Position of the value (or of its key) at loc; falls back to the nearest parent found."""
     if root is None:
         return 1, 1
