@@ -35,9 +35,20 @@ def load_banks_or_exit(ctx, paths) -> list:
     return banks
 
 
-def user_settings(limits: dict, **overrides):
-    """The learner's saved settings (shared with the UI's settings screen), with the limit flags given."""
+def user_settings(limits: dict | int | None = None, reviews_per_day: int | None = None, **overrides):
+    """The learner's saved settings (shared with the UI's settings screen), with the limit flags given.
+
+    Args:
+        limits: limit names to values (None: not given); or, as callers wrote before the per-bank limits,
+            new_per_day itself, with reviews_per_day beside it.
+        overrides: further Settings fields.
+
+    Returns:
+        A srs Settings.
+    """
     from ..config import load_config, study_settings
+    if not isinstance(limits, dict):
+        limits = {"new_per_day": limits, "reviews_per_day": reviews_per_day}
     return study_settings(load_config(), limits, **overrides)
 
 

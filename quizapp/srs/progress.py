@@ -47,6 +47,7 @@ class CardProgress:
     qtype: str
     state: CardState
     reviews: tuple[ReviewRecord, ...]
+    suspended: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,9 @@ def card_progress(store) -> dict[CardKey, CardProgress]:
         reviews.setdefault(row[1], []).append(_record(row))
     out = {}
     for row in store.query("SELECT id, bank_id, question_id, ord, qtype, state, step, stability, difficulty, due, "
-                           "last_review, reps, lapses FROM cards WHERE state != 0"):
+                           "last_review, reps, lapses, suspended FROM cards WHERE state != 0"):
         key = (row[1], row[2], row[3])
-        out[key] = CardProgress(key, row[4], CardState(*row[5:]), tuple(reviews.get(row[0], ())))
+        out[key] = CardProgress(key, row[4], CardState(*row[5:13]), tuple(reviews.get(row[0], ())), bool(row[13]))
     return out
 
 

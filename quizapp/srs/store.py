@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 APPLICATION_ID = 0x51_5A_41_50  # "QZAP": marks a file as ours, so a foreign SQLite file is never touched
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -79,6 +79,10 @@ MIGRATIONS: dict[int, str] = {
         before_json TEXT    NOT NULL,          -- log loss and RMSE of the defaults and of the fit
         after_json  TEXT    NOT NULL
     );
+    """,
+    4: """
+    -- "I was right": a typed answer graded wrong that the learner overrode to correct (correct is then 1).
+    ALTER TABLE reviews ADD COLUMN overridden INTEGER NOT NULL DEFAULT 0;
     """,
 }
 
