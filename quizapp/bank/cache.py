@@ -14,7 +14,8 @@ from .. import __version__
 if TYPE_CHECKING:
     from .loader import LoadResult
 
-_FORMAT = 3  # 2: Bank pickles carry private state (source_path); 3: the positions too. Older entries are misses
+_FORMAT = 4  # 2: Bank pickles carry private state (source_path); 3: warnings kept; 4: the positions too.
+# Older entries are misses.
 
 
 def cache_dir() -> Path:
@@ -56,7 +57,7 @@ def get(path: Path, raw: bytes, st: os.stat_result) -> LoadResult | None:
 def put(path: Path, raw: bytes, st: os.stat_result, result: LoadResult) -> None:
     if os.environ.get("QUIZAPP_NO_CACHE") or result.problems:
         return  # invalid banks are re-checked every time: their messages must stay current
-    fields = {k: getattr(result, k) for k in ("bank_id", "title", "question_count", "id_position")}
+    fields = {k: getattr(result, k) for k in ("bank_id", "title", "question_count", "id_position", "warnings")}
     payload = pickle.dumps(result.bank, protocol=pickle.HIGHEST_PROTOCOL)
     positions = pickle.dumps(result.locator, protocol=pickle.HIGHEST_PROTOCOL)
     entry = _entry(path)

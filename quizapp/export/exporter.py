@@ -12,7 +12,7 @@ from ..bank.positions import Locator
 from ..bank.problems import Problem
 from .fields import note_fields, source_html
 from .identity import deck_id, deck_name, note_guid, note_tags
-from .package import QuizNote, temp_beside, write_apkg
+from .package import QuizNote, remove_stale_temps, temp_beside, write_apkg
 from .render import Media, TextRenderer
 from .schedule import History, write_progress
 from .state import ExportState, content_hash
@@ -117,6 +117,8 @@ def export_packages(plans: list[PackagePlan], state: ExportState, now: int, prog
         problems += build(plan, state, now, progress)
     if problems:
         raise ExportError(problems)
+    for stale_beside in [plan.output for plan in plans] + ([state.path] if state.path else []):
+        remove_stale_temps(stale_beside)  # a killed export's leftovers
     temps: list[tuple[Path, Path]] = []
     try:
         for plan in plans:

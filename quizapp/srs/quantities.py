@@ -167,6 +167,8 @@ def read_quantity(text: str, unit: Unit) -> Reading:
             return Reading(problem="enter a number")
     if numbers:
         values, has_scale = [v * scale for v in digits_value(numbers[0])], scale != 1
+        if not values:  # "1e400": no finite reading
+            return Reading(problem="that number is too large")
     else:
         while spelled and spelled[-1] in ("a", "an"):
             spelled.pop()  # "fifteen a day"

@@ -14,7 +14,7 @@ from .control import mark_leech
 from .queue import Queue
 from .scheduler import CardState, apply_rating, is_learning, preview_intervals
 from .settings import from_us, require_utc, to_us
-from .store import StoreError
+from .store import StoreError, next_review_id
 
 _STATE_COLUMNS = "state, step, stability, difficulty, due, last_review, reps, lapses"
 
@@ -148,13 +148,14 @@ class Session:
                 write_state(conn, card.card_id, after)
                 if after.lapses > before.lapses:
                     leech = mark_leech(conn, card.card_id, after.lapses, self.engine.settings)
-            review_id = conn.execute(
-                "INSERT INTO reviews (card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
+            review_id = next_review_id(conn)  # never an undone review's id: "saved (review N)" names one review
+            conn.execute(
+                "INSERT INTO reviews (id, card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
                 "state_before, state_after, before_json, after_json, overridden) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (card.card_id, row[8], to_us(now), int(rating), int(self.cram), given_json, correct, duration_ms,
-                 before.state, after.state, json.dumps(before.as_dict()), json.dumps(after.as_dict()),
-                 int(overridden))).lastrowid
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (review_id, card.card_id, row[8], to_us(now), int(rating), int(self.cram), given_json, correct,
+                 duration_ms, before.state, after.state, json.dumps(before.as_dict()), json.dumps(after.as_dict()),
+                 int(overridden)))
         answered = Answered(review_id, card, rating, before, after, leech)
         self._undo.append(_Undo(answered, queues_before, self._done, self._right, (row[9], row[10])))
         self._advance(card, rating, after)
