@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 # Loaded on first use (PEP 562): `quizapp.bank.library` only finds folders, and the terminal UI imports it
 # before its first frame, which should not wait for the YAML loader.
@@ -12,7 +13,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:  # the lazy exports keep `import quizapp.bank` cheap
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,12 +4,18 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 
-_FORMAT = 3  # 2: Bank pickles carry private state (source_path); 3: warnings kept. Older entries are misses
+if TYPE_CHECKING:
+    from .loader import LoadResult
+
+_FORMAT = 4  # 2: Bank pickles carry private state (source_path); 3: warnings kept; 4: the positions too.
+# Older entries are misses.
 
 
 def cache_dir() -> Path:
@@ -25,18 +31,18 @@ def _entry(path: Path) -> Path:
     return cache_dir() / f"{key}.pickle"
 
 
-def _stamp(path: Path, raw: bytes, st: os.stat_result) -> tuple:
+def _stamp(path: Path, raw: bytes, st: os.stat_result) -> tuple[object, ...]:
     digest = hashlib.blake2b(raw, digest_size=32).hexdigest()
-    return (_FORMAT, __version__, str(path.resolve()), st.st_size, st.st_mtime_ns, digest)
+    return (_FORMAT, __version__, sys.version_info[:2], str(path.resolve()), st.st_size, st.st_mtime_ns, digest)
 
 
-def get(path: Path, raw: bytes, st: os.stat_result):
+def get(path: Path, raw: bytes, st: os.stat_result) -> LoadResult | None:
     """The cached LoadResult if every part of the key still matches, else None."""
     if os.environ.get("QUIZAPP_NO_CACHE"):
         return None
     try:
         with open(_entry(path), "rb") as fh:
-            stamp, meta, payload = pickle.load(fh)
+            stamp, meta, payload, positions = pickle.load(fh)
     except Exception:  # a missing, stale or damaged entry is only a miss
         return None
     if stamp != _stamp(path, raw, st):
@@ -44,20 +50,23 @@ def get(path: Path, raw: bytes, st: os.stat_result):
     from .loader import LoadResult
     # The bank itself is unpickled only when asked for: `validate` and `list`
     # need just the summary, which keeps a warm run far under a bare YAML load.
-    return LoadResult(path=path, display=meta["display"], from_cache=True, _payload=payload, **meta["fields"])
+    return LoadResult(path=path, display=meta["display"], from_cache=True, _payload=payload,
+                      _locator_payload=positions, **meta["fields"])
 
 
-def put(path: Path, raw: bytes, st: os.stat_result, result) -> None:
+def put(path: Path, raw: bytes, st: os.stat_result, result: LoadResult) -> None:
     if os.environ.get("QUIZAPP_NO_CACHE") or result.problems:
         return  # invalid banks are re-checked every time: their messages must stay current
     fields = {k: getattr(result, k) for k in ("bank_id", "title", "question_count", "id_position", "warnings")}
     payload = pickle.dumps(result.bank, protocol=pickle.HIGHEST_PROTOCOL)
+    positions = pickle.dumps(result.locator, protocol=pickle.HIGHEST_PROTOCOL)
     entry = _entry(path)
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((_stamp(path, raw, st), {"display": result.display, "fields": fields}, payload), fh,
+            pickle.dump((_stamp(path, raw, st), {"display": result.display, "fields": fields}, payload, positions),
+                        fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
     except OSError:

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .loader import LoadResult
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -36,7 +40,7 @@ def quote_spans(quote: str, source: str) -> tuple[list[tuple[int, int]], str | N
     Returns:
         The (start, end) offsets of the fragments found, and the first fragment not found (None when all were).
     """
-    pos, spans = 0, []
+    pos, spans = 0, list[tuple[int, int]]()
     for frag in fragments(quote):
         at = source.find(frag, pos)
         if at < 0:
@@ -55,6 +59,7 @@ def closest_passage(fragment: str, source: str) -> str:
     """The passage of source that best matches fragment (rapidfuzz alignment)."""
     from rapidfuzz import fuzz
     m = fuzz.partial_ratio_alignment(fragment, source)
+    assert m is not None  # None only under a score_cutoff, and none is given
     start, end = m.dest_start, m.dest_end
     # Widen the aligned span to whole words, and to its sentence start when near,
     # so the hint reads as a passage a teacher can find in the text.
@@ -69,23 +74,25 @@ def closest_passage(fragment: str, source: str) -> str:
     return passage if len(passage) <= 160 else passage[:157] + "..."
 
 
-def check_result(result, sources_dir: Path) -> list[Problem]:
-    """Located problems for the quotes of one loaded, valid bank."""
+def check_result(result: LoadResult, sources_dir: Path) -> list[Problem]:
+    """Located problems for the quotes of one loaded, valid bank.
+
+    Args:
+        result: the load of one bank file; its locator places the problems.
+        sources_dir: the folder holding the bank's source text.
+
+    Returns:
+        One problem per quote not found verbatim (or one for a missing source), empty when all are grounded.
+    """
     bank = result.bank
     if bank is None:
         return []
-    quoted = [(i, q) for i, q in enumerate(bank.questions) if q.quote]
+    quoted = [(i, q.quote) for i, q in enumerate(bank.questions) if q.quote]
     if not quoted:
         return []
-    root = None
-
-    def where(loc):
-        nonlocal root
-        if root is None:  # parse again only on the rare error path (banks come from the cache)
-            from .yamlsource import compose
-            root = compose(result.path.read_text(encoding="utf-8"))
-        from .yamlsource import locate
-        return locate(root, loc)
+    def where(loc: tuple[str | int, ...]) -> tuple[int, int]:
+        # Positions found at load (kept in the cache), unpacked only on this rare error path.
+        return result.locator.at(loc)
 
     name = bank.source.file if bank.source else None
     if not name:
@@ -99,8 +106,8 @@ def check_result(result, sources_dir: Path) -> list[Problem]:
     except UnicodeDecodeError:
         return [Problem(result.display, *where(("source", "file")), f"source file {name!r} is not UTF-8 text")]
     problems = []
-    for i, q in quoted:
-        missing = find_quote(q.quote, source)
+    for i, quote in quoted:
+        missing = find_quote(quote, source)
         if missing is not None:
             hint = closest_passage(missing, source)
             problems.append(Problem(result.display, *where(("questions", i, "quote")),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -14,13 +15,14 @@ def bundled_decks_dir() -> Path:
     return here.parent / "decks"
 
 
-def library_paths(extra=()) -> list[Path]:
+def library_paths(extra: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
     """Bundled decks first, then folders given on the command line, then QUIZAPP_LIBRARY."""
     paths = [bundled_decks_dir()]
     paths += [Path(p) for p in extra]
     env = os.environ.get("QUIZAPP_LIBRARY", "")
     paths += [Path(p) for p in env.split(os.pathsep) if p]
-    seen, out = set(), []
+    seen: set[Path] = set()
+    out: list[Path] = []
     for p in paths:
         key = p.resolve() if p.exists() else p
         if key not in seen:

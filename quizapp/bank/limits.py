@@ -98,7 +98,7 @@ def check_depth(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    raise TooDeep(mark.line + 1, mark.column + 1)
+                    raise TooDeep(mark.line + 1, mark.column + 1) if mark else TooDeep(1, 1)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StrictBool,
-                      StrictFloat, StrictInt, StringConstraints, field_validator, model_validator)
+                      StrictFloat, StrictInt, StringConstraints, ValidationInfo, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -54,8 +56,11 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _unique(values, what: str):
-    seen = set()
+_Seq = TypeVar("_Seq", bound=Sequence[Any])
+
+
+def _unique(values: _Seq, what: str) -> _Seq:
+    seen: set[Any] = set()
     for i, v in enumerate(values):
         if v in seen:
             raise PydanticCustomError("duplicate", "duplicate {what} {value}", {"what": what, "value": repr(v), "at": (i,)})
@@ -82,7 +87,7 @@ class LintSettings(Frozen):
 
     @field_validator("ignore")
     @classmethod
-    def _codes(cls, v):
+    def _codes(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         for i, code in enumerate(v):
             if not LINT_CODE.match(code):
                 raise PydanticCustomError("lint_code", "{value} is not a lint rule code (QZ101, QZ102...)",
@@ -112,12 +117,12 @@ class MultipleChoice(QuestionBase):
 
     @field_validator("choices")
     @classmethod
-    def _unique_choices(cls, v):
+    def _unique_choices(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return _unique(v, "choice")
 
     @field_validator("answer")
     @classmethod
-    def _answer_in_choices(cls, v, info):
+    def _answer_in_choices(cls, v: str | tuple[str, ...], info: ValidationInfo) -> str | tuple[str, ...]:
         choices = info.data.get("choices")
         answers = (v,) if isinstance(v, str) else v
         if not answers:
@@ -157,7 +162,7 @@ class ShortAnswer(QuestionBase):
 
     @field_validator("reject")
     @classmethod
-    def _reject_is_not_accepted(cls, v, info):
+    def _reject_is_not_accepted(cls, v: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         accepted = {" ".join(a.casefold().split()) for a in (info.data.get("answer") or "", *info.data.get("accept", ()))}
         for i, entry in enumerate(v):
             if " ".join(entry.casefold().split()) in accepted:
@@ -180,7 +185,7 @@ class Cloze(QuestionBase):
 
     @field_validator("text")
     @classmethod
-    def _has_deletion(cls, v):
+    def _has_deletion(cls, v: str) -> str:
         if not CLOZE_RE.search(v):
             raise PydanticCustomError("no_cloze", "cloze text has no {{c1::...}} deletion")
         for m in CLOZE_RE.finditer(v):
@@ -205,7 +210,7 @@ class Ordering(QuestionBase):
 
     @field_validator("items")
     @classmethod
-    def _unique_items(cls, v):
+    def _unique_items(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return _unique(v, "item")
 
 
@@ -216,7 +221,7 @@ class Matching(QuestionBase):
 
     @field_validator("pairs")
     @classmethod
-    def _unique_right(cls, v):
+    def _unique_right(cls, v: dict[str, str]) -> dict[str, str]:
         seen: dict[str, str] = {}
         for left, right in v.items():
             if right in seen:
@@ -243,8 +248,9 @@ class Flashcard(QuestionBase):
 
 Question = Annotated[Union[MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching, Flashcard],
                      Field(discriminator="type")]
-QUESTION_TYPES = {m.model_fields["type"].annotation.__args__[0]: m
-                  for m in (MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching, Flashcard)}
+QUESTION_TYPES: dict[str, type[QuestionBase]] = {
+    m.model_fields["type"].annotation.__args__[0]: m  # type: ignore[union-attr]  # each is a Literal
+    for m in (MultipleChoice, TrueFalse, ShortAnswer, Numeric, Cloze, Ordering, Matching, Flashcard)}
 
 
 class Bank(Frozen):
@@ -263,9 +269,10 @@ class Bank(Frozen):
     _source_path: Any = PrivateAttr(default=None)
 
     @property
-    def source_path(self):
+    def source_path(self) -> Path | None:
         """The bank file this bank was loaded from, or None for a bank built in code."""
-        return self._source_path
+        path: Path | None = self._source_path
+        return path
 
     def __eq__(self, other: object) -> bool:
         # The same bank is the same data wherever it was loaded from: pydantic would compare _source_path too.
@@ -276,7 +283,7 @@ class Bank(Frozen):
     __hash__ = Frozen.__hash__
 
     @model_validator(mode="after")
-    def _unique_question_ids(self):
+    def _unique_question_ids(self) -> Bank:
         first: dict[str, int] = {}
         for i, q in enumerate(self.questions):
             if q.id in first:
@@ -290,5 +297,5 @@ class Bank(Frozen):
     def deck_path(self) -> str:
         return self.deck or self.title
 
-    def question(self, question_id: str):
+    def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

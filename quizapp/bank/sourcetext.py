@@ -98,7 +98,9 @@ def parse_source(name: str, raw: str) -> SourceText:
     Returns:
         The SourceText; its text is the normalised whole, paragraphs joined by one space.
     """
-    parts, paragraphs, sections = [], [], [("(start)", 1)]
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    sections = [("(start)", 1)]
     pos = 0
     for index, (line, text) in enumerate(_raw_paragraphs(raw)):
         norm = normalise(text)

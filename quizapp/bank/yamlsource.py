@@ -1,6 +1,8 @@
 """Safe YAML loading that keeps the node tree, so any error can be located later."""
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -24,6 +26,44 @@ _SCALARS = {
     _T + "null": _SAFE.construct_yaml_null,
     _T + "timestamp": _SAFE.construct_yaml_timestamp,
 }
+
+
+def _resolvers_by_first_char() -> dict[str, tuple[tuple[str, Any], ...]]:
+    """SafeLoader's implicit resolvers (bool, int, float, null, timestamp, merge...) by first character,
+    each list with the wildcard resolvers appended, so resolving a plain scalar is one dict lookup."""
+    table = _Loader.yaml_implicit_resolvers
+    wildcard = tuple(table.get(None, ()))
+    return {first: tuple(pairs) + wildcard for first, pairs in table.items() if first is not None}
+
+
+_BY_FIRST = _resolvers_by_first_char()
+_WILDCARD = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+
+
+class _BankLoader(_Loader):
+    """The C loader with a lean resolver: libyaml calls `resolve` (and the two path-resolver hooks) in
+    Python once per node, and PyYAML's general versions cost more than the rest of composing a bank
+    written with plain scalars. Same tags as PyYAML's SafeLoader: bank loading registers no path resolvers
+    and adds no implicit ones."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _BY_FIRST.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return tag  # type: ignore[no-any-return]
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # no path resolvers
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+# A place in a bank's data: mapping keys and list indexes, e.g. ("questions", 3, "answer").
+YamlPath = tuple[Any, ...]
 
 
 class _Invalid:
@@ -53,7 +93,7 @@ def compose(text: str) -> Node | None:
     """Parse one YAML document into nodes; raise YamlIssue on a syntax error or too deep a nesting."""
     try:
         check_depth(text)  # before the C composer, which would crash the process on deep nesting
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_BankLoader)
     except TooDeep as exc:
         raise YamlIssue(exc.line, exc.column, _too_deep()) from None
     except yaml.MarkedYAMLError as exc:
@@ -92,7 +132,7 @@ class Builder:
         self._active: set[int] = set()
         self._depth = 0
 
-    def build(self, node: Node):
+    def build(self, node: Node) -> Any:
         self._count += 1
         if self._count > MAX_NODES:
             raise YamlIssue(*_pos(node), "document too large (too many nodes or alias expansions)")
@@ -129,9 +169,9 @@ class Builder:
             self._depth -= 1
         return self._bad_tag(node)  # pragma: no cover - no other node kinds exist
 
-    def _mapping(self, node: MappingNode) -> dict:
-        result: dict = {}
-        first: dict = {}
+    def _mapping(self, node: MappingNode) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first: dict[Any, Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.issues.append(YamlIssue(*_pos(key_node), "a key must be a plain value, not a list or mapping"))
@@ -143,20 +183,20 @@ class Builder:
             if key is INVALID:
                 continue
             if key in first:
-                line = first[key][0]
+                line = _pos(first[key])[0]
                 self.issues.append(YamlIssue(*_pos(key_node), f"duplicate key {key_node.value!r} (first defined on line {line})"))
                 continue
-            first[key] = _pos(key_node)
+            first[key] = key_node
             result[key] = self.build(value_node)
         return result
 
-    def _bad_tag(self, node: Node):
+    def _bad_tag(self, node: Node) -> _Invalid:
         tag = node.tag.replace(_T, "!!")
         self.issues.append(YamlIssue(*_pos(node), f"unsupported YAML tag {tag}: bank files hold plain data only"))
         return INVALID
 
 
-def locate(root: Node | None, loc: tuple, *, key: bool = False) -> tuple[int, int]:
+def locate(root: Node | None, loc: YamlPath, *, key: bool = False) -> tuple[int, int]:
     """Position of the value (or of its key) at loc; falls back to the nearest parent found."""
     if root is None:
         return 1, 1

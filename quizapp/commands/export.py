@@ -63,7 +63,7 @@ def anki(ctx, paths, output, split, state_file, with_progress):
     if not results:
         click.echo("no bank files (*.yaml, *.yml) found", err=True)
         sys.exit(1)
-    inputs = [BankInput(r.bank, r.path, r.display) for r in results]
+    inputs = [BankInput(r.bank, r.path, r.display, r.locator) for r in results]
     plans = _plans(inputs, output, split, PackagePlan)
     state_path = Path(state_file) if state_file else default_state_path(obj.get("db"))
     history = _history(obj.get("db")) if with_progress else None

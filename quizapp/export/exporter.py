@@ -8,6 +8,7 @@ from pathlib import Path
 
 import genanki
 
+from ..bank.positions import Locator
 from ..bank.problems import Problem
 from .fields import note_fields, source_html
 from .identity import deck_id, deck_name, note_guid, note_tags
@@ -24,6 +25,7 @@ class BankInput:
     bank: object
     path: Path
     display: str
+    locator: Locator = field(default_factory=lambda: Locator(None))  # the load's positions: problems are placed
 
 
 @dataclass
@@ -56,12 +58,7 @@ class ExportError(Exception):
 
 
 def _locate(item: BankInput, where: tuple, message: str) -> Problem:
-    from ..bank.yamlsource import YamlIssue, compose, locate
-    try:
-        root = compose(item.path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, YamlIssue):
-        root = None
-    return Problem(item.display, *locate(root, where), message)
+    return Problem(item.display, *item.locator.at(where), message)
 
 
 def _retyped(item: BankInput, index: int, question_id: str) -> str:

@@ -2,13 +2,30 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Union, cast
 
 from fsrs import Rating
 
 from .cards import cloze_answers, flashcard_sides
 from .quantities import Unit, read_quantity
 from .textmatch import TextMatch, folded, match_text
+
+if TYPE_CHECKING:
+    from ..bank.models import (Cloze, Flashcard, Matching, MultipleChoice, Numeric, Ordering, Question, ShortAnswer,
+                               TrueFalse)
+
+# What a learner gave, `given`, by question type (None, or an empty value: no answer, which is wrong):
+#   multiple_choice  the chosen choice's text; for select-all, a collection of the chosen texts
+#   true_false       True or False, or a word for them: true/t/yes/y, false/f/no/n (any case)
+#   short_answer     the typed text
+#   numeric          the typed text ("1,000", "81 %", "25 million"); a number is read through str()
+#   cloze            the text for each deletion of the card, in order (a lone str for a single deletion)
+#   ordering         the items, as texts, in the learner's order
+#   matching         {left item: the right item chosen for it}
+#   flashcard        the learner's note, never graded
+Given = Union[str, bool, int, float, Collection[str], Mapping[str, str], None]
 
 
 @dataclass(frozen=True)
@@ -43,13 +60,13 @@ def parse_number(text: str, unit: str | None = None) -> float | None:
     return reading.values[0] / Unit.parse(unit).scale
 
 
-def _format_number(value) -> str:
+def _format_number(value: float) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,g}" if abs(value) >= 1000 else f"{value:g}"
 
 
-def _check_numeric(q, given) -> CheckResult:
+def _check_numeric(q: Numeric, given: Given) -> CheckResult:
     unit = f" {q.unit}" if q.unit else ""
     keyed = _format_number(q.answer) + unit
     expected = keyed + (f" (± {_format_number(q.tolerance)})" if q.tolerance else "")
@@ -71,7 +88,9 @@ def _check_numeric(q, given) -> CheckResult:
         note = f"you wrote {text} = {written}" if reading.scaled else ""
         return CheckResult(False, expected=expected, note=note)
     # Honest feedback when the learner's form is not the keyed one: "right: 2,000,000 = 2 million people".
-    scale_words = re.match(r"(?:\s*(?:thousand|million|billion|trillion)\b)*", q.unit or "").group()
+    scale_match = re.match(r"(?:\s*(?:thousand|million|billion|trillion)\b)*", q.unit or "")
+    assert scale_match is not None  # zero or more words: it always matches
+    scale_words = scale_match.group()
     forms = {_squash(f) for f in (keyed, str(q.answer), _format_number(q.answer),
                                   _format_number(q.answer).replace(",", ""), f"{q.answer}{scale_words}")}
     return CheckResult(True, expected=expected, note="" if _squash(text) in forms else f"right: {text} = {keyed}")
@@ -85,21 +104,21 @@ def _typo_note(given: str, match: TextMatch) -> str:
     return f"accepted with a typo: you wrote {given.strip()!r}" if match.typo else ""
 
 
-def _check_choices(q, given) -> CheckResult:
+def _check_choices(q: MultipleChoice, given: str | Collection[str] | None) -> CheckResult:
     chosen = {given} if isinstance(given, str) else set(given or ())
     answers = set(q.answers)
     details = tuple((c, (c in chosen) == (c in answers)) for c in q.choices if c in chosen or c in answers)
     return CheckResult(chosen == answers, expected=", ".join(q.answers), details=details)
 
 
-def _check_true_false(q, given) -> CheckResult:
+def _check_true_false(q: TrueFalse, given: Given) -> CheckResult:
     if isinstance(given, str):
         given = {"true": True, "t": True, "yes": True, "y": True,
                  "false": False, "f": False, "no": False, "n": False}.get(folded(given))
     return CheckResult(given is q.answer, expected="true" if q.answer else "false")
 
 
-def _check_short(q, given) -> CheckResult:
+def _check_short(q: ShortAnswer, given: str | None) -> CheckResult:
     given = given or ""
     match = match_text(given, (q.answer, *q.accept), case_sensitive=q.case_sensitive, fuzzy=q.fuzzy,
                        reject=q.reject)
@@ -107,48 +126,57 @@ def _check_short(q, given) -> CheckResult:
     return CheckResult(match.correct, match.typo, expected=q.answer, note=note)
 
 
-def _check_cloze(q, ord, given) -> CheckResult:
+def _check_cloze(q: Cloze, ord: int, given: str | Sequence[str] | None) -> CheckResult:
     answers = cloze_answers(q.text, ord)
-    given = [given] if isinstance(given, str) else list(given or ())
-    given += [""] * (len(answers) - len(given))
-    results = [match_text(g, (a,)) for g, a in zip(given, answers)]
-    details = tuple((g.strip() or "(blank)", m.correct) for g, m in zip(given, results))
-    notes = "; ".join(filter(None, (_typo_note(g, m) for g, m in zip(given, results) if m.correct)))
+    texts = [given] if isinstance(given, str) else list(given or ())
+    texts += [""] * (len(answers) - len(texts))
+    results = [match_text(g, (a,)) for g, a in zip(texts, answers)]
+    details = tuple((g.strip() or "(blank)", m.correct) for g, m in zip(texts, results))
+    notes = "; ".join(filter(None, (_typo_note(g, m) for g, m in zip(texts, results) if m.correct)))
     return CheckResult(all(m.correct for m in results), any(m.typo for m in results), "; ".join(answers), details,
                        note=notes)
 
 
-def _check_ordering(q, given) -> CheckResult:
-    given = list(given or ())
-    details = tuple((f"{i + 1}. {g}", i < len(q.items) and g == q.items[i]) for i, g in enumerate(given))
-    return CheckResult(tuple(given) == q.items, expected=" → ".join(q.items), details=details)
+def _check_ordering(q: Ordering, given: Sequence[str] | None) -> CheckResult:
+    order = list(given or ())
+    details = tuple((f"{i + 1}. {g}", i < len(q.items) and g == q.items[i]) for i, g in enumerate(order))
+    return CheckResult(tuple(order) == q.items, expected=" → ".join(q.items), details=details)
 
 
-def _check_matching(q, given) -> CheckResult:
-    given = dict(given or {})
-    details = tuple((f"{left} → {given.get(left) or '?'}", given.get(left) == right) for left, right in q.pairs.items())
+def _check_matching(q: Matching, given: Mapping[str, str] | None) -> CheckResult:
+    chosen = dict(given or {})
+    details = tuple((f"{left} → {chosen.get(left) or '?'}", chosen.get(left) == right) for left, right in q.pairs.items())
     expected = "; ".join(f"{left} → {right}" for left, right in q.pairs.items())
     return CheckResult(all(ok for _, ok in details), expected=expected, details=details)
 
 
-def check_answer(question, ord: int, given) -> CheckResult:
-    """Check a learner's answer; see the API notes for the shape of `given` per question type."""
+def check_answer(question: Question, ord: int, given: Given) -> CheckResult:
+    """Check a learner's answer.
+
+    Args:
+        question: the bank question.
+        ord: the card of the question (a cloze deletion number, a flashcard's side).
+        given: what the learner gave, shaped by question type as `Given` above says.
+
+    Returns:
+        The CheckResult: right or wrong (None for a self-graded flashcard), with feedback.
+    """
     t = question.type
     if t == "multiple_choice":
-        return _check_choices(question, given)
+        return _check_choices(cast("MultipleChoice", question), cast("str | Collection[str] | None", given))
     if t == "true_false":
-        return _check_true_false(question, given)
+        return _check_true_false(cast("TrueFalse", question), given)
     if t == "short_answer":
-        return _check_short(question, given)
+        return _check_short(cast("ShortAnswer", question), cast("str | None", given))
     if t == "numeric":
-        return _check_numeric(question, given)
+        return _check_numeric(cast("Numeric", question), given)
     if t == "cloze":
-        return _check_cloze(question, ord, given)
+        return _check_cloze(cast("Cloze", question), ord, cast("str | Sequence[str] | None", given))
     if t == "ordering":
-        return _check_ordering(question, given)
+        return _check_ordering(cast("Ordering", question), cast("Sequence[str] | None", given))
     if t == "matching":
-        return _check_matching(question, given)
+        return _check_matching(cast("Matching", question), cast("Mapping[str, str] | None", given))
     if t == "flashcard":
         # `given` is the learner's note, never graded; the back is revealed and the learner rates.
-        return CheckResult(None, expected=flashcard_sides(question, ord)[1], self_graded=True)
+        return CheckResult(None, expected=flashcard_sides(cast("Flashcard", question), ord)[1], self_graded=True)
     raise ValueError(f"unknown question type {t!r}")
