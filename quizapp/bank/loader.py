@@ -23,6 +23,7 @@ class LoadResult:
     question_count: int = 0
     id_position: tuple[int, int] = (1, 1)
     from_cache: bool = False
+    digest: str = ""  # the content hash (cache.content_digest) of a valid bank's file
     _bank: object | None = None
     _payload: bytes | None = None  # a cached bank, unpickled on first use
 
@@ -108,7 +109,9 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         problems.sort(key=lambda p: (p.line, p.column))
         result.problems = problems
     else:
+        from .cache import content_digest
         result.bank = bank
+        result.digest = content_digest(raw)
     return result
 
 

@@ -10,9 +10,10 @@ class Problem:
     line: int
     column: int
     message: str
+    severity: str = "error"  # or "warning": reported, but the bank is still valid
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: error: {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     def as_dict(self) -> dict:
         return asdict(self)

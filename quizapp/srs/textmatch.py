@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 ARTICLES = frozenset({"the", "a", "an"})
 NEGATIONS = frozenset({"not", "no", "never", "non", "none", "nor", "neither", "nothing", "nobody", "nowhere",
@@ -45,12 +46,18 @@ def spellings(answer: str) -> tuple[str, ...]:
     return (answer, other) if other != composed else (answer,)
 
 
+@lru_cache(maxsize=1 << 16)  # the validator compares every answer of a bank with many others
 def words(text: str, case_sensitive: bool = False) -> tuple[str, ...]:
     """The words of an answer as compared: accents, punctuation, hyphens and spacing folded away."""
-    text = unicodedata.normalize("NFKC", str(text))
-    if not case_sensitive:
-        text = text.casefold()  # first: some capitals fold to letters that then lose their accent
-    text = _APOSTROPHES.sub("", strip_accents(text))
+    text = str(text)
+    if not text.isascii():  # most answers are: no accents to strip, nothing to compose
+        text = unicodedata.normalize("NFKC", text)
+        if not case_sensitive:
+            text = text.casefold()  # first: some capitals fold to letters that then lose their accent
+        text = strip_accents(text)
+    elif not case_sensitive:
+        text = text.lower()
+    text = _APOSTROPHES.sub("", text)
     out = tuple(w for w in _SEPARATORS.split(text) if w)
     if len(out) > 1 and out[0].casefold() in ARTICLES:
         out = out[1:]
@@ -119,6 +126,7 @@ def slips(keyed: str, given: str, budget: int) -> int | None:
     return cost if cost <= budget else None
 
 
+@lru_cache(maxsize=1 << 16)
 def word_slips(keyed: str, given: str) -> int | None:
     """Slips between two words (0 when equal), None when given is a different word."""
     if keyed == given:
@@ -141,12 +149,16 @@ class TextMatch:
 def typo_of(keyed: str, given: str, case_sensitive: bool = False) -> bool:
     """True when given is one of keyed with slips inside its words (not an exact match)."""
     kw, gw = words(keyed, case_sensitive), words(given, case_sensitive)
-    if not kw or kw == gw or "".join(kw) == "".join(gw) or len(kw) != len(gw):
-        return False
     if case_sensitive and [w.casefold() for w in kw] == [w.casefold() for w in gw]:
         return False  # with case rules on, a difference in case alone is the mistake being tested
-    costs = [word_slips(k, g) for k, g in zip(kw, gw)]
-    return all(c is not None for c in costs)
+    return words_typo(kw, gw)
+
+
+def words_typo(keyed: tuple[str, ...], given: tuple[str, ...]) -> bool:
+    """typo_of on answers already split into words."""
+    if not keyed or keyed == given or len(keyed) != len(given) or "".join(keyed) == "".join(given):
+        return False
+    return all(word_slips(k, g) is not None for k, g in zip(keyed, given))
 
 
 def same_answer(keyed: str, given: str, case_sensitive: bool = False) -> bool:
