@@ -18,6 +18,12 @@ COMMANDS = {
     "stats": "quizapp.commands.stats:stats",
     "quiz": "quizapp.commands.quiz:quiz",
     "export": "quizapp.commands.export:export",
+    "lint": "quizapp.commands.lint:lint",
+    "coverage": "quizapp.commands.coverage:coverage",
+    "import": "quizapp.commands.imports:import_command",
+    "cards": "quizapp.commands.cards:cards",
+    "optimize": "quizapp.commands.optimize:optimize",
+    "import-progress": "quizapp.commands.progress:import_progress",
 }
 
 

@@ -7,27 +7,50 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+# The daily limits: field, words, highest value. Per bank, and for all banks together.
+LIMITS = (("new_per_day", "new cards per day, each bank", 9999),
+          ("new_per_day_total", "new cards per day, all banks", 99999),
+          ("reviews_per_day", "reviews per day, each bank", 99999),
+          ("reviews_per_day_total", "reviews per day, all banks", 999999))
 
 
 @dataclass(frozen=True)
 class UserConfig:
     new_per_day: int = 20
+    new_per_day_total: int = 50
     reviews_per_day: int = 200
+    reviews_per_day_total: int = 500
     desired_retention: float = 0.90
     theme: str = "dark"
 
     def problems(self) -> list[str]:
         """Why these values cannot be used, in words; empty when they can."""
         out = []
-        if not 0 <= self.new_per_day <= 9999:
-            out.append("new cards per day must be between 0 and 9999")
-        if not 0 <= self.reviews_per_day <= 99999:
-            out.append("reviews per day must be between 0 and 99999")
+        for name, words, highest in LIMITS:
+            if not 0 <= getattr(self, name) <= highest:
+                out.append(f"{words} must be between 0 and {highest}")
         if not 0.70 <= self.desired_retention <= 0.99:
             out.append("desired retention must be between 0.70 and 0.99")
         if self.theme not in THEMES:
             out.append(f"theme must be one of {', '.join(THEMES)}")
         return out
+
+
+def study_settings(config: UserConfig, overrides: dict | None = None, **fixed):
+    """The engine's Settings from the learner's config; overrides (command-line flags) win where not None.
+
+    Args:
+        config: the saved settings.
+        overrides: limit names (as in LIMITS) to values, None meaning "not given": `--new 0` is none today.
+        fixed: further Settings fields (fuzz, tz) passed as they are.
+
+    Returns:
+        A srs Settings.
+    """
+    from .srs.settings import Settings
+    limits = {name: getattr(config, name) for name, _words, _highest in LIMITS}
+    limits.update({k: v for k, v in (overrides or {}).items() if k in limits and v is not None})
+    return Settings(**limits, desired_retention=config.desired_retention, **fixed)
 
 
 def config_dir() -> Path:

@@ -10,7 +10,7 @@ import pytest
 
 from tests_support import ROOT
 
-CORE = ["quizapp.bank", "quizapp.srs", "quizapp.export"]
+CORE = ["quizapp.bank", "quizapp.srs", "quizapp.export", "quizapp.lint", "quizapp.coverage"]
 
 PROBE = """
 import importlib, pkgutil, sys
@@ -22,7 +22,7 @@ for name in {core!r}:
     except ModuleNotFoundError:
         continue
     loaded.append(name)
-    for info in pkgutil.walk_packages(pkg.__path__, name + "."):
+    for info in pkgutil.walk_packages(getattr(pkg, "__path__", []), name + "."):
         importlib.import_module(info.name)
         loaded.append(info.name)
 ui = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich") or m.startswith("quizapp.tui"))

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The articles sit beside the main checkout (../shared/seeds); a worktree under /work/wt/NAME is one level deeper.
+SEEDS = next((p for p in (ROOT.parent / "shared" / "seeds", ROOT.parent.parent / "shared" / "seeds") if p.is_dir()),
+             ROOT.parent / "shared" / "seeds")
 BANKS = Path(__file__).resolve().parent / "banks"
 BROKEN = BANKS / "broken"
 VALID = BANKS / "valid"

@@ -26,15 +26,29 @@ def fragments(quote: str) -> list[str]:
     return [f for f in (x.strip() for x in _ELLIPSIS.split(normalise(quote))) if f]
 
 
-def find_quote(quote: str, source: str) -> str | None:
-    """None when every fragment is found in order in the (normalised) source, else the missing fragment."""
-    pos = 0
+def quote_spans(quote: str, source: str) -> tuple[list[tuple[int, int]], str | None]:
+    """Where a quote's fragments stand in the (normalised) source, searched in order.
+
+    Args:
+        quote: the question's quote, as written.
+        source: the source text, normalised.
+
+    Returns:
+        The (start, end) offsets of the fragments found, and the first fragment not found (None when all were).
+    """
+    pos, spans = 0, []
     for frag in fragments(quote):
         at = source.find(frag, pos)
         if at < 0:
-            return frag
+            return spans, frag
         pos = at + len(frag)
-    return None
+        spans.append((at, pos))
+    return spans, None
+
+
+def find_quote(quote: str, source: str) -> str | None:
+    """None when every fragment is found in order in the (normalised) source, else the missing fragment."""
+    return quote_spans(quote, source)[1]
 
 
 def closest_passage(fragment: str, source: str) -> str:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .limits import MAX_FILE_BYTES
 from .problems import BankError, Problem
 from .yamlsource import Builder, YamlIssue, compose
 
@@ -33,6 +35,8 @@ class LoadResult:
         if self._bank is None and self._payload is not None:
             import pickle
             self._bank, self._payload = pickle.loads(self._payload), None
+        if self._bank is not None and getattr(self._bank, "_source_path", None) is None:
+            self._bank._source_path = self.path  # a private attribute: frozen fields stay frozen
         return self._bank
 
     @bank.setter
@@ -67,6 +71,8 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
 
     result = LoadResult(path=path or Path(display), display=display)
     try:
+        if len(raw) > MAX_FILE_BYTES:
+            raise YamlIssue(1, 1, _too_big(len(raw)))
         text = _decode(raw, display)
         root = compose(text)
         if root is None:
@@ -75,9 +81,6 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         data = builder.build(root)
     except YamlIssue as issue:
         result.problems.append(Problem(display, issue.line, issue.column, issue.message))
-        return result
-    except RecursionError:
-        result.problems.append(Problem(display, 1, 1, "YAML nesting is too deep"))
         return result
     problems = [Problem(display, i.line, i.column, i.message) for i in builder.issues]
     if not isinstance(data, dict):
@@ -91,9 +94,6 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         bank = Bank.model_validate(data)
     except ValidationError as exc:
         problems += translate(exc, data, root, display, Problem)
-        bank = None
-    except RecursionError:
-        problems.append(Problem(display, 1, 1, "YAML nesting is too deep"))
         bank = None
     if isinstance(data.get("id"), str):
         from .yamlsource import locate
@@ -115,15 +115,40 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
     return result
 
 
+def _too_big(size: int) -> str:
+    return (f"the file is {size / 1e6:.1f} MB; a bank file may be at most {MAX_FILE_BYTES / 1e6:.1f} MB "
+            f"({MAX_FILE_BYTES} bytes): split it into several banks")
+
+
+def _read_bank_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and stat, refusing before reading what is not a regular file or is too large.
+
+    A FIFO or a device would block the read or never end; a huge file would cost seconds and gigabytes
+    in the YAML parser before any error. O_NONBLOCK keeps the open itself from waiting on a FIFO."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise YamlIssue(1, 1, "not a regular file (a FIFO, socket or device?); a bank is a YAML file")
+        if st.st_size > MAX_FILE_BYTES:
+            raise YamlIssue(1, 1, _too_big(st.st_size))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since fstat
+    finally:
+        os.close(fd)
+    return raw, st
+
+
 def load_file(path: str | os.PathLike, display: str | None = None, *, use_cache: bool = True) -> LoadResult:
     """Load one bank file, through the validated-bank cache when allowed."""
     path = Path(path)
     display = display if display is not None else str(path)
     try:
-        raw = path.read_bytes()
-        st = path.stat()
+        raw, st = _read_bank_bytes(path)
     except OSError as exc:
         return LoadResult(path, display, [Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")])
+    except YamlIssue as issue:
+        return LoadResult(path, display, [Problem(display, issue.line, issue.column, issue.message)])
     if use_cache:
         from . import cache
         hit = cache.get(path, raw, st)

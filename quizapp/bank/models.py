@@ -5,11 +5,12 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat,
+from pydantic import (BaseModel, PrivateAttr, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat,
                       StrictInt, StringConstraints, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LINT_CODE = re.compile(r"^QZ[0-9]{3}$")
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 
 
@@ -59,11 +60,28 @@ class Source(Frozen):
     file: Text | None = Field(None, description="Name of the source text file that the quotes come from")
 
 
+class LintSettings(Frozen):
+    """Per-question settings of `quizapp lint`."""
+
+    ignore: tuple[Annotated[str, Field(json_schema_extra={"pattern": LINT_CODE.pattern})], ...] = Field(
+        (), description="Lint rule codes (QZ101...) not reported for this question")
+
+    @field_validator("ignore")
+    @classmethod
+    def _codes(cls, v):
+        for i, code in enumerate(v):
+            if not LINT_CODE.match(code):
+                raise PydanticCustomError("lint_code", "{value} is not a lint rule code (QZ101, QZ102...)",
+                                          {"value": repr(code), "at": (i,)})
+        return v
+
+
 class QuestionBase(Frozen):
     id: Slug = Field(description="Stable id, unique within the bank: progress and Anki notes hang on it")
     explanation: Text | None = Field(None, description="Markdown shown after answering")
     quote: Text | None = Field(None, description="Verbatim supporting passage from the source")
     tags: tuple[Slug, ...] = ()
+    lint: LintSettings | None = Field(None, description="quizapp lint: rules to skip for this question")
 
     @property
     def card_numbers(self) -> tuple[int, ...]:
@@ -224,6 +242,13 @@ class Bank(Frozen):
     tags: tuple[Slug, ...] = Field((), description="Applied to every question")
     source: Source | None = None
     questions: tuple[Question, ...] = Field(min_length=1)
+    # The file the bank was loaded from (set by the loader, not part of the format): what an edit opens.
+    _source_path: Any = PrivateAttr(default=None)
+
+    @property
+    def source_path(self):
+        """The bank file this bank was loaded from, or None for a bank built in code."""
+        return self._source_path
 
     @model_validator(mode="after")
     def _unique_question_ids(self):

@@ -5,6 +5,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .limits import MAX_DEPTH, MAX_NODES, TooDeep, check_depth
+
 try:  # libyaml's C parser; the pure-Python one is four times slower.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -22,7 +24,6 @@ _SCALARS = {
     _T + "null": _SAFE.construct_yaml_null,
     _T + "timestamp": _SAFE.construct_yaml_timestamp,
 }
-MAX_NODES = 2_000_000  # guards against alias bombs ("billion laughs")
 
 
 class _Invalid:
@@ -49,9 +50,12 @@ def _pos(node: Node) -> tuple[int, int]:
 
 
 def compose(text: str) -> Node | None:
-    """Parse one YAML document into nodes; raise YamlIssue on a syntax error."""
+    """Parse one YAML document into nodes; raise YamlIssue on a syntax error or too deep a nesting."""
     try:
+        check_depth(text)  # before the C composer, which would crash the process on deep nesting
         return yaml.compose(text, Loader=_Loader)
+    except TooDeep as exc:
+        raise YamlIssue(exc.line, exc.column, _too_deep()) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -62,7 +66,11 @@ def compose(text: str) -> Node | None:
     except yaml.YAMLError as exc:
         raise YamlIssue(1, 1, f"YAML error: {exc}") from None
     except RecursionError:
-        raise YamlIssue(1, 1, "YAML nesting is too deep") from None
+        raise YamlIssue(1, 1, _too_deep()) from None
+
+
+def _too_deep() -> str:
+    return f"YAML nesting is deeper than {MAX_DEPTH} levels (a bank needs about 5); flatten the lists and mappings"
 
 
 class Builder:
@@ -72,6 +80,7 @@ class Builder:
         self.issues: list[YamlIssue] = []
         self._count = 0
         self._active: set[int] = set()
+        self._depth = 0
 
     def build(self, node: Node):
         self._count += 1
@@ -91,7 +100,10 @@ class Builder:
                 return INVALID
         if id(node) in self._active:
             raise YamlIssue(*_pos(node), "recursive YAML alias")
+        if self._depth >= MAX_DEPTH:
+            raise YamlIssue(*_pos(node), _too_deep())
         self._active.add(id(node))
+        self._depth += 1
         try:
             if isinstance(node, SequenceNode):
                 if tag != _SEQ:
@@ -103,6 +115,7 @@ class Builder:
                 return self._mapping(node)
         finally:
             self._active.discard(id(node))
+            self._depth -= 1
         return self._bad_tag(node)  # pragma: no cover - no other node kinds exist
 
     def _mapping(self, node: MappingNode) -> dict:

@@ -121,14 +121,18 @@ def list_banks(ctx):
     """List the library: bank id, question count, title and path, one bank a line.
 
     The library is the bundled decks plus --library folders and QUIZAPP_LIBRARY.
+    Exit status: 0 all banks valid, 1 some are invalid (listed and marked), as validate.
 
     \b
     Examples:
       quizapp list
       quizapp --library ~/banks list
     """
+    from ..termtext import clean
     results, problems = load_paths(library_paths(ctx.obj["library"]))
-    rows = [(r.bank_id or "?", str(r.question_count), r.title or "?", r.display, r.ok) for r in results]
+    # Titles come from bank files and paths from the file system: neither may steer the terminal.
+    rows = [(r.bank_id or "?", str(r.question_count), clean(r.title or "?").replace("\n", " "), clean(r.display),
+             r.ok) for r in results]
     w_id = max((len(r[0]) for r in rows), default=2)
     w_n = max((len(r[1]) for r in rows), default=1)
     for bid, n, title, path, ok in rows:
@@ -136,6 +140,7 @@ def list_banks(ctx):
         click.echo(f"{bid:<{w_id}}  {n:>{w_n}}  {title}  {path}{mark}")
     if problems:
         click.echo(f"{len(problems)} problem(s) in the library; `quizapp validate` lists them", err=True)
+        sys.exit(1)
 
 
 @click.command()

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from ..termtext import clean
+
 PROGRESS_MIN_QUESTIONS = 2000  # below this an export takes well under a second: no bar
 
 
@@ -25,8 +27,11 @@ def export():
 @click.option("--state", "state_file", type=click.Path(dir_okay=False), envvar="QUIZAPP_EXPORT_STATE",
               metavar="FILE", help="Export state (what was exported when), which lets Anki update notes in place "
                                    "(default: beside the review store; also QUIZAPP_EXPORT_STATE).")
+@click.option("--with-progress", is_flag=True,
+              help="Carry your schedules, FSRS memory and review history (from the review store) into the "
+                   "package; import it in Anki with 'Import any learning progress' ticked.")
 @click.pass_context
-def anki(ctx, paths, output, split, state_file):
+def anki(ctx, paths, output, split, state_file, with_progress):
     """Write banks as an Anki package (.apkg) that updates in place when imported again.
 
     PATHS are bank files or folders; with none, the whole library. Each bank becomes a
@@ -41,6 +46,7 @@ def anki(ctx, paths, output, split, state_file):
       quizapp export anki decks/                  # -> quizapp.apkg, a sub-deck per bank
       quizapp export anki mybank.yaml -o ~/mybank.apkg
       quizapp export anki decks/ --split -o out/  # -> out/<bank-id>.apkg for each bank
+      quizapp export anki decks/ --with-progress  # your schedules and reviews travel too
     """
     from ..bank.library import library_paths
     from ..bank.loader import load_paths
@@ -62,13 +68,14 @@ def anki(ctx, paths, output, split, state_file):
     except StateError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    history = _history(obj.get("db")) if with_progress else None
     total = sum(len(i.bank.questions) for i in inputs)
     try:
         if total >= PROGRESS_MIN_QUESTIONS and sys.stderr.isatty():
             with click.progressbar(length=total, label="Exporting", file=sys.stderr) as bar:
-                _export(plans, state, now, bar.update)
+                _export(plans, state, now, bar.update, history)
         else:
-            _export(plans, state, now, None)
+            _export(plans, state, now, None, history)
     except ExportError as exc:
         _fail(exc.problems, len({p.file for p in exc.problems}), len(results))
     except OSError as exc:
@@ -91,9 +98,34 @@ def _now() -> int:
     return int(time.time())
 
 
-def _export(plans, state, now, progress) -> None:
+def _export(plans, state, now, progress, history) -> None:
     from ..export import export_packages
-    export_packages(plans, state, now, progress)
+    export_packages(plans, state, now, progress, history)
+
+
+def _history(db):
+    """The learner's progress from the review store, with the settings it was scheduled under."""
+    from ..export.schedule import History, ScheduleOptions
+    from ..srs import Store, StoreError, default_db_path
+    from ..srs.progress import card_progress
+    from ..srs.scheduler import make_scheduler
+    from .study import user_settings
+    path = Path(db).expanduser() if db else default_db_path()
+    if not path.exists():
+        click.echo(f"{path}: error: no review store here, so there is no progress to export (study first, or "
+                   "name the store with --db)", err=True)
+        sys.exit(1)
+    settings = user_settings({})
+    try:
+        with Store.open(path) as store:
+            cards = card_progress(store)
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    options = ScheduleOptions(settings.day_start_hour, settings.tz, settings.desired_retention,
+                              make_scheduler(settings).parameters[20], len(settings.learning_steps),
+                              len(settings.relearning_steps))
+    return History(cards, options)
 
 
 def _fail(problems, files_bad: int, files: int):
@@ -113,3 +145,106 @@ def _plans(inputs, output, split, plan_type):
                                  "a package per bank into it", param_hint="'-o'")
     default = f"{inputs[0].bank.id}.apkg" if len(inputs) == 1 else "quizapp.apkg"
     return [plan_type(Path(output) if output else Path(default), inputs)]
+
+
+def _load_banks(ctx, paths):
+    """The banks named (or the whole library), or exit 1 listing every problem."""
+    from ..bank.library import library_paths
+    from ..bank.loader import load_paths
+
+    obj = ctx.find_root().obj or {}
+    results, problems = load_paths(list(paths) or library_paths(obj.get("library", ())))
+    if problems:
+        _fail(problems, len({p.file for p in problems}), len(results))
+    if not results:
+        click.echo("no bank files (*.yaml, *.yml) found", err=True)
+        sys.exit(1)
+    return results
+
+
+@export.command("gift")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE.gift",
+              help="File to write (default: <bank-id>.gift, or quizapp.gift for several banks).")
+@click.pass_context
+def gift(ctx, paths, output):
+    """Write banks as GIFT, the text format Moodle imports (Question bank > Import > GIFT).
+
+    Each question keeps its id as the GIFT title and its Markdown text ([markdown]); the explanation is
+    the general feedback; tags are `// [tag:...]` lines. A cloze becomes one missing-word question per
+    deletion and an ordering a matching of position -> item. What GIFT cannot say (the quote, a unit,
+    shuffle: false) rides in a `// quizapp:` comment, so `quizapp import gift` gives back the same
+    questions. Several banks each start a $CATEGORY.
+
+    \b
+    Examples:
+      quizapp export gift mybank.yaml             # -> <bank-id>.gift
+      quizapp export gift decks/ -o course.gift
+    """
+    from ..interop.bankyaml import write_files
+    from ..interop.gift_export import export_gift
+
+    results = _load_banks(ctx, paths)
+    banks = [r.bank for r in results]
+    text, notes = export_gift(banks)
+    target = Path(output) if output else Path(f"{banks[0].id}.gift" if len(banks) == 1 else "quizapp.gift")
+    try:
+        write_files({target: text.encode("utf-8")})
+    except OSError as exc:
+        click.echo(f"{exc.filename or target}: error: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    for note in notes:
+        click.echo(clean(f"warning: {note}"), err=True)
+    total = sum(len(b.questions) for b in banks)
+    click.echo(f"wrote {target}: {total - len(notes)} of {total} questions", err=True)
+
+
+@export.command("worksheet")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE.pdf|FILE.html",
+              help="Worksheet to write; .pdf (typeset by Typst) or .html (default: <bank-id>.pdf).")
+@click.option("--count", type=click.IntRange(min=1), metavar="N", help="Pick N questions at random (default: all).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Fixes the pick and every shuffle.")
+@click.option("--answers", type=click.Choice(["separate", "inline", "none"]), default="separate", show_default=True,
+              help="The answer key on its own page, after each question (a teacher's copy), or none.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--title", help="The heading (default: the banks' titles).")
+@click.pass_context
+def worksheet(ctx, paths, output, count, seed, answers, paper, title):
+    """Write a printable test: numbered questions with room to answer, and an answer key.
+
+    Choices get boxes to tick, typed answers a line, matching a box per item for the letter of its
+    match, ordering a row of boxes; the key (own page) has the explanations and the source quotes.
+    The same --seed gives the same questions in the same order.
+
+    \b
+    Examples:
+      quizapp export worksheet decks/usb-kpop.yaml -o test.pdf --count 10 --seed 7
+      quizapp export worksheet mybank.yaml -o test.html --answers inline --paper letter
+    """
+    from ..interop.bankyaml import write_files
+    from ..interop.worksheet import build_worksheet
+
+    target = Path(output) if output else None
+    if target is not None and target.suffix.lower() not in (".pdf", ".html", ".htm"):
+        raise click.BadParameter(f"{output}: name a .pdf or .html file", param_hint="'-o'")
+    banks = [r.bank for r in _load_banks(ctx, paths)]
+    target = target or Path(f"{banks[0].id}.pdf" if len(banks) == 1 else "worksheet.pdf")
+    sheet = build_worksheet(banks, count=count, seed=seed, answers=answers, paper=paper, title=title)
+    if target.suffix.lower() == ".pdf":
+        from ..interop.worksheet_pdf import WorksheetError, render_pdf
+        try:
+            content = render_pdf(sheet)
+        except WorksheetError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    else:
+        from ..interop.worksheet_html import render_html
+        content = render_html(sheet).encode("utf-8")
+    try:
+        write_files({target: content})
+    except OSError as exc:
+        click.echo(f"{exc.filename or target}: error: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {target}: {len(sheet.entries)} questions" + ("" if answers == "none" else f", answers {answers}"),
+               err=True)

@@ -71,7 +71,7 @@ def stats(ctx, paths, as_json, db):
     banks = [r.bank for r in results if r.bank is not None]
     try:
         with Store.open(db or ctx.obj.get("db")) as store:
-            engine = Engine(store, banks, user_settings(None, None))  # unstudied cards count as new
+            engine = Engine(store, banks, user_settings({}))  # unstudied cards count as new
             figures = compute_stats(store, banks, utc_now(), engine.settings, all_banks=not paths)
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)

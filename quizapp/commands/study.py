@@ -31,21 +31,10 @@ def load_banks_or_exit(ctx, paths) -> list:
     return banks
 
 
-def user_settings(new_per_day, reviews_per_day, **overrides):
-    """The learner's saved settings (shared with the UI's settings screen), with command-line overrides."""
-    from ..srs import Settings
-    try:
-        from ..config import load_config
-        config = load_config()
-        base = dict(new_per_day=config.new_per_day, reviews_per_day=config.reviews_per_day,
-                    desired_retention=config.desired_retention)
-    except ImportError:  # a build without the UI package
-        base = {}
-    if new_per_day is not None:
-        base["new_per_day"] = new_per_day
-    if reviews_per_day is not None:
-        base["reviews_per_day"] = reviews_per_day
-    return Settings(**base, **overrides)
+def user_settings(limits: dict, **overrides):
+    """The learner's saved settings (shared with the UI's settings screen), with the limit flags given."""
+    from ..config import load_config, study_settings
+    return study_settings(load_config(), limits, **overrides)
 
 
 def _select(banks, bank_ids, tags) -> list:
@@ -67,14 +56,19 @@ def _select(banks, bank_ids, tags) -> list:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--plain", is_flag=True, help="Line mode on stdin/stdout (screen readers, scripts, pipes).")
 @click.option("--db", type=click.Path(dir_okay=False), metavar="PATH", help="Review store file (overrides the group's --db).")
-@click.option("--new", "new_per_day", type=click.IntRange(min=0), metavar="N", help="New cards per day (default 20).")
+@click.option("--new", "new_per_day", type=click.IntRange(min=0), metavar="N",
+              help="New cards per day in each bank (default 20).")
+@click.option("--new-total", "new_per_day_total", type=click.IntRange(min=0), metavar="N",
+              help="New cards per day in all banks together (default 50).")
 @click.option("--reviews", "reviews_per_day", type=click.IntRange(min=0), metavar="N",
-              help="Reviews per day (default 200).")
+              help="Reviews per day in each bank (default 200).")
+@click.option("--reviews-total", "reviews_per_day_total", type=click.IntRange(min=0), metavar="N",
+              help="Reviews per day in all banks together (default 500).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable: any of them).")
 @click.option("--bank", "bank_ids", multiple=True, metavar="ID", help="Only this bank id (repeatable).")
 @click.option("--cram", is_flag=True, help="Practise the chosen cards now without changing their schedule.")
 @click.pass_context
-def study(ctx, paths, plain, db, new_per_day, reviews_per_day, tags, bank_ids, cram):
+def study(ctx, paths, plain, db, tags, bank_ids, cram, **limits):
     """Study due and new cards with spaced repetition (FSRS).
 
     PATHS are bank files or folders; with none, the whole library. Every answer
@@ -102,10 +96,9 @@ def study(ctx, paths, plain, db, new_per_day, reviews_per_day, tags, bank_ids, c
         except ImportError as exc:
             click.echo(f"the terminal UI is not available ({exc}); using line mode", err=True)
         else:
-            run_study(ctx, banks, tags=tags, cram=cram, new_per_day=new_per_day, reviews_per_day=reviews_per_day,
-                      db=db)
+            run_study(ctx, banks, tags=tags, cram=cram, limits=limits, db=db)
             return
-    run_plain(banks, db=db, tags=tags, cram=cram, settings=user_settings(new_per_day, reviews_per_day))
+    run_plain(banks, db=db, tags=tags, cram=cram, settings=user_settings(limits))
 
 
 def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import genanki
@@ -12,6 +13,7 @@ from .fields import note_fields, source_html
 from .identity import deck_id, deck_name, note_guid, note_tags
 from .package import QuizNote, temp_beside, write_apkg
 from .render import Media, TextRenderer
+from .schedule import History, write_progress
 from .state import ExportState, content_hash
 
 
@@ -36,6 +38,7 @@ class PackagePlan:
     cards: int = 0
     timestamp: int = 0
     warnings: list[str] = field(default_factory=list)
+    guids: dict[str, tuple[str, str, bool]] = field(default_factory=dict)  # guid -> bank id, question id, cloze
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
@@ -85,6 +88,7 @@ def build(plan: PackagePlan, state: ExportState, now: int, progress=None) -> lis
         source = source_html(bank.source)
         for index, question in enumerate(bank.questions):
             guid = note_guid(bank.id, question.id)
+            plan.guids[guid] = (bank.id, question.id, question.type == "cloze")
             model, fields = note_fields(question, index, renderer, guid, bank.id, source)
             tags = note_tags(bank.id, bank.tags, question.tags)
             previous = state.previous_note_type(guid)
@@ -103,8 +107,11 @@ def build(plan: PackagePlan, state: ExportState, now: int, progress=None) -> lis
     return problems
 
 
-def export_packages(plans: list[PackagePlan], state: ExportState, now: int, progress=None) -> None:
+def export_packages(plans: list[PackagePlan], state: ExportState, now: int, progress=None,
+                    history: History | None = None) -> None:
     """Build every plan, then write every package and the state; nothing is left behind on a failure.
+
+    With a history (`--with-progress`), each package's cards carry the learner's schedules and reviews.
 
     Raises ExportError (located problems, nothing written) or OSError (nothing written).
     """
@@ -120,7 +127,8 @@ def export_packages(plans: list[PackagePlan], state: ExportState, now: int, prog
             tmp = temp_beside(plan.output)
             temps.append((tmp, plan.output))
             decks = [plan.decks[name] for name in sorted(plan.decks)]
-            write_apkg(tmp, decks, plan.media.files, plan.timestamp)
+            fill = None if history is None else partial(write_progress, notes=plan.guids, history=history)
+            write_apkg(tmp, decks, plan.media.files, plan.timestamp, fill)
         state_tmp = state.write_temp()
         if state_tmp is not None:
             temps.append((state_tmp, state.path))

@@ -10,9 +10,11 @@ def _number(value) -> str:
     return str(value) if isinstance(value, int) else format(value, ".15g")
 
 
-def _ol(css_class: str, items, *, letters: bool = False) -> str:
+def _ol(css_class: str, items, *, letters: bool = False, fixed: bool = False) -> str:
     kind = ' type="A"' if letters else ""
-    return f'<ol class="{css_class}"{kind}>' + "".join(items) + "</ol>"
+    # data-order tells `quizapp import anki` that the choices are in the bank's order (shuffle: false)
+    order = ' data-order="as-written"' if fixed else ""
+    return f'<ol class="{css_class}"{kind}{order}>' + "".join(items) + "</ol>"
 
 
 def source_html(source) -> str:
@@ -37,7 +39,7 @@ def _multiple_choice(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     right = set(q.answers)
     return [
         r.block(q.prompt, (*at, "prompt")),
-        _ol("choices", (f"<li>{h}</li>" for _, h in shown), letters=True),
+        _ol("choices", (f"<li>{h}</li>" for _, h in shown), letters=True, fixed=not q.shuffle),
         _ol("choices marked", (f'<li class="{"correct" if c in right else "other"}">{h}</li>' for c, h in shown),
             letters=True),
         # Banks usually say so in the prompt already; the hint is for those that do not.
@@ -55,6 +57,8 @@ def _short_answer(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
         notes.append("Also accepted: " + " · ".join(plain(a) for a in q.accept))
     if q.case_sensitive:
         notes.append("Capital letters matter.")
+    if not q.fuzzy:
+        notes.append("Spelling must be exact.")
     return [r.block(q.prompt, (*at, "prompt")), plain(q.answer), "", "<br>".join(notes)]
 
 

@@ -49,23 +49,28 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def collection_bytes(decks: list[genanki.Deck], timestamp: int) -> bytes:
-    """The package's collection.anki2: genanki's schema and rows, in an in-memory SQLite database."""
+def collection_bytes(decks: list[genanki.Deck], timestamp: int, fill=None) -> bytes:
+    """The package's collection.anki2: genanki's schema and rows, in an in-memory SQLite database.
+
+    fill, when given, is called with the cursor after genanki's rows are in (to add scheduling).
+    """
     conn = sqlite3.connect(":memory:")
     try:
         cursor = conn.cursor()
         # Note and card ids count up from the timestamp in milliseconds, as genanki does; a fixed timestamp
         # gives fixed ids.
         genanki.Package(decks).write_to_db(cursor, timestamp, itertools.count(timestamp * 1000))
+        if fill is not None:
+            fill(cursor)
         conn.commit()
         return conn.serialize()
     finally:
         conn.close()
 
 
-def write_apkg(dest: Path, decks: list[genanki.Deck], media: dict[str, Path], timestamp: int) -> None:
+def write_apkg(dest: Path, decks: list[genanki.Deck], media: dict[str, Path], timestamp: int, fill=None) -> None:
     """Write the package to dest (normally a temp_beside file): the collection, the media map, the media."""
-    database = collection_bytes(decks, timestamp)
+    database = collection_bytes(decks, timestamp, fill)
     names = sorted(media)
     with zipfile.ZipFile(dest, "w") as archive:
         # Level 1: a fifth of the stored size at a third of the default level's time.

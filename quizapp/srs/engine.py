@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from .cards import StudyCard, STATE_NAMES, card_specs, question_tags
+from .optimize import stored_parameters
 from .scheduler import make_scheduler
 from .settings import Settings, require_utc
 from .store import Store
@@ -35,6 +36,8 @@ class Engine:
     def __init__(self, store: Store, banks, settings: Settings | None = None):
         self.store = store
         self.settings = settings or Settings()
+        if self.settings.parameters is None and (fitted := stored_parameters(store)) is not None:
+            self.settings = replace(self.settings, parameters=fitted)  # `quizapp optimize` fitted these to you
         self.banks = {}
         for bank in banks:
             self.banks.setdefault(bank.id, bank)
@@ -80,6 +83,19 @@ class Engine:
         report.moved += len(moves)
         report.removed += len(retired)
 
+    def replace_bank(self, bank) -> SyncReport:
+        """Use an edited version of one of the engine's banks (same id): its questions, synced into the store.
+
+        Returns:
+            What the sync changed (a question whose answer changed is restarted, as at any start).
+        """
+        self.banks[bank.id] = bank
+        self._questions = {k: q for k, q in self._questions.items() if k[0] != bank.id}
+        self._questions.update({(bank.id, q.id): q for q in bank.questions})
+        report = SyncReport()
+        self._sync_bank(bank, report)
+        return report
+
     def question(self, bank_id: str, question_id: str):
         return self._questions.get((bank_id, question_id))
 
@@ -103,9 +119,19 @@ class Engine:
         return StudyCard(bank=self.banks[bank_id], question=self._questions[bank_id, question_id], ord=ord,
                          key=(bank_id, question_id, ord), state=STATE_NAMES[state], card_id=card_id, due_us=due)
 
-    def session(self, now: datetime, bank_ids=None, tags=None, cram: bool = False, cards=None):
-        """Today's queue for the selected banks/tags/cards; cram reviews them without touching schedules."""
+    def session(self, now: datetime, bank_ids=None, tags=None, cram: bool = False, cards=None,
+                extra_new: int = 0, ahead=None):
+        """Today's queue for the selected banks/tags/cards; cram reviews them without touching schedules.
+
+        Args:
+            extra_new: new cards beyond today's limits ("study more today").
+            ahead: a timedelta: review the cards due within it after today (review ahead) and nothing else.
+
+        Returns:
+            The Session; its `limits` say which daily limits held cards back.
+        """
         from .queue import build_queue
         from .session import Session
         now = require_utc(now)
-        return Session(self, now, build_queue(self, now, bank_ids, tags, cram, cards), cram=cram)
+        queue = build_queue(self, now, bank_ids, tags, cram, cards, extra_new=extra_new, ahead=ahead)
+        return Session(self, now, queue, cram=cram)

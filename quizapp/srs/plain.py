@@ -10,6 +10,7 @@ from fsrs import Rating
 from .cards import flashcard_hint
 from .checking import check_answer
 from .lineformat import UnreadableAnswer, layout_card, parse_line
+from .queue import limits_line
 from .scheduler import format_interval
 
 QUIT = "q"
@@ -159,3 +160,5 @@ class LineStudy:
             self.say(f"Nothing more for now; learning cards come back in {wait}.")
         else:
             self.say("Nothing left to study today.")
+        if self.session.limits:
+            self.say(limits_line(self.session.limits))

@@ -32,7 +32,8 @@ class CardState:
 
 
 def make_scheduler(settings: Settings, *, fuzz: bool | None = None) -> Scheduler:
-    return Scheduler(desired_retention=settings.desired_retention, learning_steps=settings.learning_steps,
+    extra = {"parameters": settings.parameters} if settings.parameters is not None else {}
+    return Scheduler(**extra, desired_retention=settings.desired_retention, learning_steps=settings.learning_steps,
                      relearning_steps=settings.relearning_steps, maximum_interval=settings.maximum_interval,
                      enable_fuzzing=settings.fuzz if fuzz is None else fuzz)
 

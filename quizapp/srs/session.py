@@ -10,6 +10,7 @@ from fsrs import Rating
 
 from .cards import STATE_NAMES, StudyCard
 from .checking import CheckResult
+from .control import mark_leech
 from .queue import Queue
 from .scheduler import CardState, apply_rating, is_learning, preview_intervals
 from .settings import from_us, require_utc, to_us
@@ -37,6 +38,7 @@ class Answered:
     rating: Rating
     before: CardState
     after: CardState
+    leech: bool = False  # this answer made the card a leech (suspended unless the settings say tag only)
 
     @property
     def due(self) -> datetime | None:
@@ -49,6 +51,7 @@ class _Undo:
     queue: tuple  # (learning, reviews, new) as they were before the answer
     done: int
     right: int
+    leech_suspended: tuple[int, int] = (0, 0)  # the card's leech and suspended flags before the answer
 
 
 def _due_key(card: StudyCard) -> int:
@@ -101,6 +104,11 @@ class Session:
             return learning[0]
         return None
 
+    @property
+    def limits(self):
+        """The daily limits (LimitHit) that held back cards today; empty when none did."""
+        return list(self._q.limits)
+
     def next_due(self) -> datetime | None:
         """When the next learning card of today comes due, if any."""
         return from_us(self._q.learning[0].due_us) if self._q.learning else None
@@ -126,21 +134,24 @@ class Session:
         queues_before = (list(self._q.learning), list(self._q.reviews), list(self._q.new))
         # The card's state is read inside the write transaction: another session may have answered it meanwhile.
         with self.store.transaction() as conn:
-            row = conn.execute(f"SELECT {_STATE_COLUMNS}, generation FROM cards WHERE id = ?",
+            row = conn.execute(f"SELECT {_STATE_COLUMNS}, generation, leech, suspended FROM cards WHERE id = ?",
                                (card.card_id,)).fetchone()
             if row is None:
                 raise StoreError(f"{self.store.path}: card {card.key} is no longer in the store")
             before = CardState(*row[:8])
             after = before if self.cram else apply_rating(self.engine.scheduler, card.card_id, before, rating, now)
+            leech = False
             if not self.cram:
-                _write_state(conn, card.card_id, after)
+                write_state(conn, card.card_id, after)
+                if after.lapses > before.lapses:
+                    leech = mark_leech(conn, card.card_id, after.lapses, self.engine.settings)
             review_id = conn.execute(
                 "INSERT INTO reviews (card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
                 "state_before, state_after, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (card.card_id, row[8], to_us(now), int(rating), int(self.cram), given_json, correct, duration_ms,
                  before.state, after.state, json.dumps(before.as_dict()), json.dumps(after.as_dict()))).lastrowid
-        answered = Answered(review_id, card, rating, before, after)
-        self._undo.append(_Undo(answered, queues_before, self._done, self._right))
+        answered = Answered(review_id, card, rating, before, after, leech)
+        self._undo.append(_Undo(answered, queues_before, self._done, self._right, (row[9], row[10])))
         self._advance(card, rating, after)
         self._done += 1
         self._right += correct if correct is not None else rating != Rating.Again
@@ -159,6 +170,25 @@ class Session:
             again = replace(card, state=STATE_NAMES[after.state], due_us=after.due_us)
             bisect.insort(q.learning, again, key=_due_key)
 
+    def drop(self, card: StudyCard) -> None:
+        """Take a card out of this session without a review (it was just suspended or buried)."""
+        for queue in (self._q.learning, self._q.reviews, self._q.new):
+            _remove(queue, card.card_id)
+        if self._front is not None and self._front.card_id == card.card_id:
+            self._front = None
+
+    def refresh_bank(self, bank) -> None:
+        """After the engine took an edited bank: queued cards of that bank show its new questions.
+
+        A card whose question is gone from the bank leaves the queue."""
+        questions = {q.id: q for q in bank.questions}
+        for queue in (self._q.learning, self._q.reviews, self._q.new):
+            queue[:] = [c if c.key[0] != bank.id else replace(c, bank=bank, question=questions[c.key[1]])
+                        for c in queue if c.key[0] != bank.id or c.key[1] in questions]
+        if self._front is not None and self._front.key[0] == bank.id:
+            q = questions.get(self._front.key[1])
+            self._front = replace(self._front, bank=bank, question=q) if q is not None else None
+
     def undo(self, now: datetime) -> StudyCard | None:
         """Take back the last answer of this session: the card's previous state exactly, its log row removed.
 
@@ -173,7 +203,10 @@ class Session:
             if latest != answered.review_id:
                 return None
             if not self.cram:
-                _write_state(conn, answered.card.card_id, answered.before)
+                write_state(conn, answered.card.card_id, answered.before)
+                if answered.leech:
+                    conn.execute("UPDATE cards SET leech = ?, suspended = ? WHERE id = ?",
+                                 (*entry.leech_suspended, answered.card.card_id))
             conn.execute("DELETE FROM reviews WHERE id = ?", (answered.review_id,))
         self._undo.pop()
         self._q.learning, self._q.reviews, self._q.new = (list(x) for x in entry.queue)
@@ -182,7 +215,8 @@ class Session:
         return answered.card
 
 
-def _write_state(conn, card_id: int, s: CardState) -> None:
+def write_state(conn, card_id: int, s: CardState) -> None:
+    """Store a card's schedule (inside the caller's transaction)."""
     conn.execute(f"UPDATE cards SET ({_STATE_COLUMNS}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                  (s.state, s.step, s.stability, s.difficulty, s.due_us, s.last_review_us, s.reps, s.lapses, card_id))
 

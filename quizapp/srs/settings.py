@@ -11,8 +11,10 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 class Settings:
     """What a learner can tune; the defaults are Anki's."""
 
-    new_per_day: int = 20
-    reviews_per_day: int = 200
+    new_per_day: int = 20  # per bank
+    reviews_per_day: int = 200  # per bank
+    new_per_day_total: int = 50  # for all banks together
+    reviews_per_day_total: int = 500
     desired_retention: float = 0.90
     learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
     relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
@@ -24,16 +26,29 @@ class Settings:
     day_start_hour: int = 4
     # Time zone of the study day; None means the system's local zone.
     tz: tzinfo | None = field(default=None)
+    # A card that lapses this many times is a leech (0: never); Anki's default. Then, as in Anki, it is
+    # suspended ("suspend") or only tagged ("tag").
+    leech_threshold: int = 8
+    leech_action: str = "suspend"
+    # FSRS-6 parameters (21 floats) fitted by `quizapp optimize`; None: the engine uses the store's fit, if any,
+    # else fsrs's defaults.
+    parameters: tuple[float, ...] | None = None
 
     def __post_init__(self):
         if not 0.70 <= self.desired_retention <= 0.99:
             raise ValueError(f"desired retention must be between 0.70 and 0.99, got {self.desired_retention}")
-        if self.new_per_day < 0 or self.reviews_per_day < 0:
+        if min(self.new_per_day, self.reviews_per_day, self.new_per_day_total, self.reviews_per_day_total) < 0:
             raise ValueError("daily limits cannot be negative")
         if self.maximum_interval < 1:
             raise ValueError("maximum interval must be at least 1 day")
         if not 0 <= self.day_start_hour <= 23:
             raise ValueError("day start hour must be 0..23")
+        if self.leech_threshold < 0:
+            raise ValueError("leech threshold cannot be negative")
+        if self.leech_action not in ("suspend", "tag"):
+            raise ValueError(f"leech action must be 'suspend' or 'tag', got {self.leech_action!r}")
+        if self.parameters is not None:
+            object.__setattr__(self, "parameters", tuple(float(x) for x in self.parameters))
         object.__setattr__(self, "learning_steps", tuple(self.learning_steps))
         object.__setattr__(self, "relearning_steps", tuple(self.relearning_steps))
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 APPLICATION_ID = 0x51_5A_41_50  # "QZAP": marks a file as ours, so a foreign SQLite file is never touched
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -63,6 +63,22 @@ MIGRATIONS: dict[int, str] = {
     );
     -- Reviews minus cram reviews, both from indexes: counting 1,000,000 rows by a column scans the table.
     CREATE INDEX reviews_cram ON reviews (card_id) WHERE cram = 1;
+    """,
+    3: """
+    -- The learner's own control over cards, as in Anki's browser.
+    ALTER TABLE cards ADD COLUMN suspended    INTEGER NOT NULL DEFAULT 0; -- 1: never asked until unsuspended
+    ALTER TABLE cards ADD COLUMN buried_until INTEGER;                    -- not asked before this moment (us, UTC)
+    ALTER TABLE cards ADD COLUMN flag         INTEGER NOT NULL DEFAULT 0; -- 0 none, 1 red, 2 orange, 3 green, 4 blue
+    ALTER TABLE cards ADD COLUMN leech        INTEGER NOT NULL DEFAULT 0; -- 1: lapsed past the leech threshold
+    -- FSRS parameters fitted to this store's own reviews (quizapp optimize): they belong with the history.
+    CREATE TABLE fsrs_fit (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        parameters  TEXT    NOT NULL,          -- JSON list of 21 floats (FSRS-6)
+        fitted_at   INTEGER NOT NULL,          -- microseconds since the epoch, UTC
+        reviews     INTEGER NOT NULL,          -- how many reviews the fit used
+        before_json TEXT    NOT NULL,          -- log loss and RMSE of the defaults and of the fit
+        after_json  TEXT    NOT NULL
+    );
     """,
 }
 

@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from ..bank.library import library_paths
-from ..config import THEMES, UserConfig, load_config, save_config
+from ..config import THEMES, UserConfig, load_config, save_config, study_settings
 
 Clock = Callable[[], datetime]
 
@@ -82,14 +82,8 @@ class QuizApp(App[int]):
 
     def settings(self):
         """The engine's settings from the learner's config (and command-line overrides)."""
-        from ..srs import Settings
-        c, given = self.config, self.options
-        # `--new 0` means none today, not the default: only a missing option falls back to the config.
-        return Settings(new_per_day=c.new_per_day if given.get("new_per_day") is None else given["new_per_day"],
-                        reviews_per_day=(c.reviews_per_day if given.get("reviews_per_day") is None
-                                         else given["reviews_per_day"]),
-                        desired_retention=c.desired_retention, fuzz=self.options.get("fuzz", True),
-                        tz=self.options.get("tz"))
+        return study_settings(self.config, self.options, fuzz=self.options.get("fuzz", True),
+                              tz=self.options.get("tz"))
 
     def make_engine(self, banks: list):
         """An engine over these banks (syncs their cards into the store: call it from a worker)."""
@@ -205,10 +199,10 @@ def run_library(ctx) -> None:
     _run(QuizApp(start="library", library=obj.get("library", ()), db=obj.get("db")))
 
 
-def run_study(ctx, banks: list, *, tags=(), cram: bool = False, new_per_day: int | None = None,
-              reviews_per_day: int | None = None, db: str | None = None, **_options) -> None:
-    """`quizapp study PATH...`: straight into a session over these banks."""
-    options = {"tags": tuple(tags or ()), "cram": cram, "new_per_day": new_per_day, "reviews_per_day": reviews_per_day}
+def run_study(ctx, banks: list, *, tags=(), cram: bool = False, limits: dict | None = None,
+              db: str | None = None, **_options) -> None:
+    """`quizapp study PATH...`: straight into a session over these banks; limits: the limit flags given."""
+    options = {"tags": tuple(tags or ()), "cram": cram, **(limits or {})}
     _run(QuizApp(start="study", banks=list(banks), db=db or (ctx.obj or {}).get("db"), options=options))
 
 

@@ -117,7 +117,7 @@ def test_cache_is_used_and_never_trusted_when_the_file_changes(tmp_path):
 def test_bundled_decks_are_valid_and_listed():
     results, problems = load_paths([bundled_decks_dir()])
     assert problems == []
-    assert len(results) == 5 and sum(r.question_count for r in results) >= 200
+    assert len(results) == 5 and sum(r.question_count for r in results) >= 150
     out = CliRunner().invoke(main, ["list"]).output.splitlines()
     assert len(out) == 5
     assert out[0].split()[0] == "defectors-pop-survey"

@@ -22,7 +22,7 @@ SAVED = re.compile(r"saved \(review (\d+)\)\.")
 def run_and_kill(bank, db, delay: float, in_session: bool) -> set[int]:
     """Start a session answering as fast as it can and SIGKILL it `delay` seconds after start (or, when
     in_session, after its first saved answer); the review ids it reported saved."""
-    proc = subprocess.Popen([sys.executable, "-m", "quizapp", "study", "--plain", "--new", "100000",
+    proc = subprocess.Popen([sys.executable, "-m", "quizapp", "study", "--plain", "--new", "100000", "--new-total", "100000",
                              "--db", str(db), str(bank)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=subprocess_env())
     reported: set[int] = set()

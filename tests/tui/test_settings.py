@@ -24,6 +24,7 @@ async def test_settings_saved_and_used_next_time(make_app, library):
         await pilot.press("o")
         await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
         await set_field(pilot, "new_per_day", "5")
+        await set_field(pilot, "new_per_day_total", "12")
         await set_field(pilot, "desired_retention", "0.85")
         app.screen.query_one("#theme").focus()
         await pilot.press("right", "enter")
@@ -32,9 +33,11 @@ async def test_settings_saved_and_used_next_time(make_app, library):
         assert not isinstance(app.screen, SettingsScreen)
         assert app.theme == "textual-light"
     saved = json.loads((Path(os.environ["QUIZAPP_CONFIG_DIR"]) / "settings.json").read_text())
-    assert saved == {"new_per_day": 5, "reviews_per_day": 200, "desired_retention": 0.85, "theme": "light"}
+    assert saved == {"new_per_day": 5, "new_per_day_total": 12, "reviews_per_day": 200, "reviews_per_day_total": 500,
+                     "desired_retention": 0.85, "theme": "light"}
     again = make_app(only_paths=[library])
     assert again.config == load_config() and again.settings().new_per_day == 5
+    assert again.settings().new_per_day_total == 12
     assert again.settings().desired_retention == 0.85
 
 

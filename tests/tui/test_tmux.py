@@ -21,13 +21,15 @@ class Terminal:
 
     def __init__(self, command: list[str], env: dict[str, str]) -> None:
         self.name = f"quizapp-smoke-{uuid.uuid4().hex[:8]}"
+        self.socket = self.name  # a tmux server of its own: other tmux users on the machine cannot disturb it
         exports = " ".join(f"{k}={shlex_quote(v)}" for k, v in env.items())
         shell = f"env {exports} {' '.join(map(shlex_quote, command))}"
         self.tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", shell)
         self.tmux("set-option", "-t", self.name, "remain-on-exit", "on")
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run([TMUX, *args], capture_output=True, text=True, check=True, timeout=30).stdout
+        return subprocess.run([TMUX, "-L", self.socket, *args], capture_output=True, text=True, check=True,
+                              timeout=30).stdout
 
     def send(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", self.name, *keys)
@@ -35,7 +37,7 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = 45.0) -> str:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             shown = self.screen()
@@ -53,7 +55,7 @@ class Terminal:
         return False
 
     def close(self) -> None:
-        subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True, timeout=30)
+        subprocess.run([TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=30)
 
 
 def shlex_quote(text: str) -> str:

@@ -32,6 +32,7 @@ def binding_rows(bindings) -> list[tuple[str, str]]:
 
 def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from ..app import QuizApp
+    from .browser import BrowserScreen
     from .library import LibraryScreen
     from .quiz import QuizScreen
     from .score import ScoreScreen
@@ -46,6 +47,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Quiz", binding_rows(QuizScreen.BINDINGS)),
         ("Quiz score", binding_rows(ScoreScreen.BINDINGS)),
         ("Statistics", binding_rows(StatsScreen.BINDINGS)),
+        ("Card browser", binding_rows(BrowserScreen.BINDINGS) + [("click", "a column header sorts by it")]),
         ("Settings", binding_rows(SettingsScreen.BINDINGS)),
     ]
 

@@ -29,18 +29,22 @@ class LibraryScreen(Screen):
 
     BINDINGS = [
         Binding("enter", "study", "Study", priority=False),
-        Binding("space", "select", "Select"),
+        Binding("space", "select", "Select", key_display="␣"),
         Binding("x", "quiz", "Quiz"),
+        Binding("m", "study_more", "More"),
         Binding("s", "stats", "Stats"),
+        Binding("c", "cards", "Cards", show=False),  # in Help and the palette: the footer fits 80 columns
         Binding("slash", "search", "Search", key_display="/"),
-        Binding("o", "app.settings", "Settings", show=False),  # in Help and the palette: the footer fits 80 columns
+        Binding("o", "app.settings", "Settings"),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
     AUTO_FOCUS = "#banks"
     PALETTE = (("study", "Study the selected banks", "Start a spaced-repetition session"),
                ("quiz", "Quiz on the selected banks", "An exam scored at the end; the schedule is untouched"),
-               ("search", "Search the library", "Filter banks by title, id or #tag"))
+               ("study_more", "Study more today", "Extra new cards, review ahead, or cram the selected banks or a tag"),
+               ("search", "Search the library", "Filter banks by title, id, description or #tag"),
+               ("cards", "Browse cards", "Every card: search, sort, suspend, bury, flag, reset, edit"))
 
     def __init__(self, paths: list) -> None:
         super().__init__()
@@ -59,7 +63,8 @@ class LibraryScreen(Screen):
         with Horizontal(id="status"):
             yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="loading")
             yield Static("Loading banks…", id="status-text")
-        yield KeyFooter()
+        # Every key of the library fits 80 columns; Ctrl+P is in Help and works as everywhere.
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Library"
@@ -247,11 +252,32 @@ class LibraryScreen(Screen):
             tags = query_tags(self.query_one("#search", Input).value, banks)
             self.app.push_screen(StudyScreen(banks, tags=tags))
 
+    def action_study_more(self) -> None:
+        banks = self.chosen()
+        if not banks or not self.loaded:
+            return
+        from .more import StudyMoreScreen
+        from .study import StudyScreen
+        tags = query_tags(self.query_one("#search", Input).value, banks)
+
+        def chosen(more) -> None:
+            if more is not None:
+                self.app.push_screen(StudyScreen(banks, tags=tags, more=more))
+
+        self.app.push_screen(StudyMoreScreen(banks, tags), chosen)
+
     def action_quiz(self) -> None:
         banks = self.chosen()
         if banks:
             from .quiz import QuizScreen
             self.app.push_screen(QuizScreen(banks, count=20))
+
+    def action_cards(self) -> None:
+        if not self.loaded:
+            self.notify("The library is still loading; a moment…")
+            return
+        from .browser import BrowserScreen
+        self.app.push_screen(BrowserScreen(self.results))
 
     def action_stats(self) -> None:
         if self.loaded:

@@ -8,12 +8,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
-from ...config import THEMES, config_path
+from ...config import LIMITS, THEMES, config_path
 from ..text import literal
 from ..widgets.base import TextEntry
+from ..widgets.footer import KeyFooter
 
-FIELDS = (("new_per_day", "New cards per day", "integer"), ("reviews_per_day", "Reviews per day", "integer"),
-          ("desired_retention", "Desired retention (0.70-0.99)", "number"))
+FIELDS = tuple((name, words[0].upper() + words[1:], "integer") for name, words, _highest in LIMITS) + (
+    ("desired_retention", "Desired retention (0.70-0.99)", "number"),)
 
 
 class SettingsScreen(ModalScreen[None]):
@@ -28,16 +29,17 @@ class SettingsScreen(ModalScreen[None]):
             for name, label, kind in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
-                    yield TextEntry(str(getattr(config, name)), type=kind, id=name, classes="setting-input")
+                    yield TextEntry(str(getattr(config, name)), type=kind, id=name, classes="setting-input", compact=True)
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
-                with RadioSet(id="theme"):
+                with RadioSet(id="theme", compact=True):
                     for theme in THEMES:
                         yield RadioButton(theme.title(), value=theme == config.theme, id=f"theme-{theme}")
             yield Static(literal(f"Saved in {config_path()}"), id="settings-path")
             with Horizontal(id="settings-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+        yield KeyFooter()  # its own keys, not the library's beneath
 
     def on_mount(self) -> None:
         self.query_one("#new_per_day").focus()

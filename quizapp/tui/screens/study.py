@@ -13,13 +13,26 @@ from ..widgets.footer import KeyFooter
 from ..widgets.base import AnswerInput
 from ..widgets.card import CardView
 from ..widgets.rating import RatingBar
+from .card_control import CARD_BINDINGS, CARD_PALETTE, CardControl
+from .more import StudyMore, StudyMoreScreen
 from .summary import SessionSummary
 
 
 PREPARE_AFTER = 0.08  # seconds after the feedback is on screen; no one rates that fast after reading it
 
 
-class StudyScreen(Screen):
+def session_title(banks: list, tags, more: StudyMore, cram: bool) -> str:
+    """The header's subtitle: the banks, the #tags, and the kind of extra study."""
+    title = " + ".join(b.title for b in banks[:2]) + (" + …" if len(banks) > 2 else "")
+    title += "".join(f" · #{t}" for t in tags)
+    if more.extra_new:
+        title += f" · {more.extra_new} extra new"
+    elif more.ahead is not None:
+        title += f" · review ahead {more.ahead.days}d"
+    return title + (" · cram" if cram else "")
+
+
+class StudyScreen(CardControl, Screen):
     """Answer, then rate 1-4 (Enter takes the suggested rating); u undoes the last rating."""
 
     AUTO_FOCUS = ""  # the card's input takes the focus once it is mounted
@@ -30,14 +43,22 @@ class StudyScreen(Screen):
         Binding("4", "rate(4)", "Easy", show=False),
         Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
         Binding("s", "stats", "Stats", show=False),
+        Binding("m", "study_more", "Study more", show=False),
         Binding("escape", "leave", "End session"),
+        *CARD_BINDINGS,
     ]
-    PALETTE = (("undo", "Undo the last answer", "Ask the last rated card again, its schedule restored"),
+    PALETTE = CARD_PALETTE + (("undo", "Undo the last answer", "Ask the last rated card again, its schedule restored"),
+               ("study_more", "Study more today", "Extra new cards, review ahead, or cram these banks or a tag"),
                ("leave", "End the session", "Every answer so far is saved"))
 
-    def __init__(self, banks: list, *, tags=(), cram: bool = False, standalone: bool = False) -> None:
+    def __init__(self, banks: list, *, tags=(), cram: bool = False, standalone: bool = False,
+                 more: StudyMore | None = None) -> None:
+        """more: a "study more today" choice (extra new cards, review ahead or cram), which sets tags and cram."""
         super().__init__()
+        if more is not None and more.cram:  # cram names its own tags (none: every card of the banks)
+            tags, cram = more.tags, True
         self.banks, self.tags, self.cram, self.standalone = banks, tuple(tags), cram, standalone
+        self.more = more or StudyMore()
         self.session = None
         self.card = None
         self.given = self.result = None
@@ -58,14 +79,15 @@ class StudyScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = " + ".join(b.title for b in self.banks[:2]) + (" + …" if len(self.banks) > 2 else "")
+        self.sub_title = session_title(self.banks, self.tags, self.more, self.cram)
         self.start_session()
 
     @work(thread=True, exclusive=True, group="session")
     def start_session(self) -> None:
         ok, session = self.app.with_store(
-            lambda: self.app.engine_for(self.banks).session(self.app.now(), bank_ids=[b.id for b in self.banks],
-                                                            tags=self.tags or None, cram=self.cram),
+            lambda: self.app.engine_for(self.banks).session(
+                self.app.now(), bank_ids=[b.id for b in self.banks], tags=self.tags or None, cram=self.cram,
+                extra_new=self.more.extra_new, ahead=self.more.ahead),
             on_failure=self.halt)
         if ok:
             self.app.call_from_thread(self.begin, session)
@@ -148,7 +170,8 @@ class StudyScreen(Screen):
         self.given = event.given
         self.result = check_answer(self.card.question, self.card.ord, event.given)
         await self.view.show_feedback(self.result)
-        intervals = self.session.intervals(self.card, self.app.now())
+        # Cram changes no schedule: the buttons show no intervals that would not happen.
+        intervals = {} if self.cram else self.session.intervals(self.card, self.app.now())
         self.query_one(RatingBar).show(intervals, self.result.suggested)
         # Once the feedback is painted and the learner is reading it: a key pressed before then is not kept
         # waiting for a card being prepared (prepare_next does nothing once the card has changed).
@@ -165,11 +188,12 @@ class StudyScreen(Screen):
         from ...srs import StoreError
         now = self.app.now()
         try:
-            self.session.answer(self.card, rating, now, given=self.given, result=self.result,
-                                duration=(now - self.shown_at).total_seconds())
+            answered = self.session.answer(self.card, rating, now, given=self.given, result=self.result,
+                                           duration=(now - self.shown_at).total_seconds())
         except StoreError as exc:
             self.app.show_store_error(exc)
             return
+        self.leech_notice(answered)
         await self.show_next()
 
     async def action_undo(self) -> None:
@@ -210,6 +234,20 @@ class StudyScreen(Screen):
     def action_stats(self) -> None:
         if self.card is None:
             self.app.action_stats(self.banks)
+
+    def action_study_more(self) -> None:
+        """From the summary (or the palette): a new session over the same banks, by the learner's choice."""
+        if self.session is None:
+            return
+        if self.card is not None:
+            self.notify("Finish or end this session first (Esc), then study more.", severity="warning")
+            return
+
+        def chosen(more: StudyMore | None) -> None:
+            if more is not None:
+                self.app.switch_screen(StudyScreen(self.banks, tags=self.tags, standalone=self.standalone, more=more))
+
+        self.app.push_screen(StudyMoreScreen(self.banks, self.tags), chosen)
 
     async def action_leave(self) -> None:
         # Leaving mid-session shows the summary first (once), as reaching the end does.

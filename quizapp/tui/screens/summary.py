@@ -8,14 +8,15 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ..text import duration, when
+from ...srs.queue import limits_sentence
+from ..text import duration, literal, when
 
 
 def next_due_text(session, banks, now: datetime, store) -> str:
     """When to come back: today's next learning step, or the first day of the forecast with cards due."""
     soon = session.next_due()
     if soon is not None:
-        return when(soon, now)
+        return "now" if soon <= now else when(soon, now)  # a learning card already due: never "2m ago"
     from ...srs import compute_stats
     forecast = compute_stats(store, banks, now)["forecast"]
     for day, entry in enumerate(forecast[1:], start=1):
@@ -28,12 +29,14 @@ def next_due_text(session, banks, now: datetime, store) -> str:
 class SessionSummary(Vertical, can_focus=True):
     """Shown when no card is left for now."""
 
-    BINDINGS = [Binding("enter,q", "screen.leave", "Done"), Binding("s", "screen.stats", "Stats")]
+    BINDINGS = [Binding("enter,q", "screen.leave", "Done"), Binding("s", "screen.stats", "Stats"),
+                Binding("m", "screen.study_more", "Study more"), Binding("o", "app.settings", "Settings")]
     DEFAULT_CSS = """
     SessionSummary { height: auto; margin: 1 4; padding: 1 2; border: round $success; }
     SessionSummary:focus { border: round $success; }
     SessionSummary .summary-title { text-style: bold; color: $text-success; margin-bottom: 1; }
     SessionSummary .summary-hint { color: $text-muted; margin-top: 1; }
+    SessionSummary .summary-limit { color: $text-warning; margin-top: 1; }
     """
 
     def __init__(self, session, now: datetime, banks, *, standalone: bool = False, ended_early: bool = False) -> None:
@@ -43,7 +46,11 @@ class SessionSummary(Vertical, can_focus=True):
 
     def compose(self):
         p = self.session.progress
-        title = ("Session ended" if self.ended_early else "Session complete") if p.done else "Nothing to study right now"
+        limits = self.session.limits
+        if p.done:
+            title = "Session ended" if self.ended_early else "Session complete"
+        else:
+            title = "Daily limit reached" if limits else "Nothing to study right now"
         yield Static(Content(title), classes="summary-title")
         pct = f" ({round(100 * p.right / p.done)}%)" if p.done else ""
         rows = [("Answered", str(p.done)), ("Right", f"{p.right}{pct}"),
@@ -51,5 +58,10 @@ class SessionSummary(Vertical, can_focus=True):
                 ("Next due", next_due_text(self.session, self.banks, self.now, self.session.store))]
         width = max(len(k) for k, _ in rows) + 2
         yield Static(Content("\n").join(Content.assemble(Content.styled(k.ljust(width), "bold"), v) for k, v in rows))
+        if limits and not self.ended_early:
+            yield Static(literal(limits_sentence(limits)), classes="summary-limit")
+            yield Static("To go on: m studies more today (extra new cards, review ahead or cram); "
+                         "o changes the limits in Settings.", classes="summary-hint")
         leave = "quit" if self.standalone else "go back to the library"
-        yield Static(f"Enter to {leave} · s for statistics", classes="summary-hint")
+        more = "" if limits and not self.ended_early else " · m to study more today"
+        yield Static(f"Enter to {leave} · s for statistics{more}", classes="summary-hint")

@@ -40,7 +40,13 @@ class RowsInput(AnswerInput, can_focus=True):
         rows = self.rows()
         rows[old].remove_class("-highlight")
         rows[new].add_class("-highlight")
+        rows[old].update(self.label(old))
+        rows[new].update(self.label(new))
         rows[new].scroll_visible()
+
+    def lit(self, i: int) -> bool:
+        """Whether row i is the highlighted one (drawn reversed) while answering."""
+        return i == self.cursor and not self.locked
 
     def redraw(self) -> None:
         for i, row in enumerate(self.rows()):
@@ -80,7 +86,7 @@ class OrderingInput(RowsInput):
         yield Static("↑↓ choose · Space grabs/drops · Shift+↑↓ moves · Enter checks", classes="hint")
 
     def label(self, i: int):
-        return item_label(str(i + 1), self.order[i], self.marks[i])
+        return item_label(str(i + 1), self.order[i], self.marks[i], lit=self.lit(i))
 
     def action_move(self, step: int) -> None:
         if self.locked:
@@ -146,7 +152,7 @@ class MatchingInput(RowsInput):
     def label(self, i: int):
         j = self.chosen.get(i)
         match = f"{self.letters[j]}) {self.rights[j]}" if j is not None else "…"
-        return item_label(str(i + 1), f"{self.lefts[i]}  →  {match}", self.marks[i])
+        return item_label(str(i + 1), f"{self.lefts[i]}  →  {match}", self.marks[i], lit=self.lit(i))
 
     def action_move(self, step: int) -> None:
         if not self.locked:

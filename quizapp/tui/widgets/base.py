@@ -62,7 +62,12 @@ class TextEntry(Input):
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
 
 
-def item_label(key: str, text: str, mark: str = "") -> Content:
-    """One numbered or lettered row: 'key  text', with a result mark in front once answered."""
-    lead = Content.styled(f"{mark or ' '} ", "bold $success" if mark == MARK_RIGHT else "bold $error")
-    return Content.assemble(lead, Content.styled(f"{key} ", "bold $accent"), Content(clean(text)))
+def item_label(key: str, text: str, mark: str = "", lit: bool = False) -> Content:
+    """One numbered or lettered row: 'key  text', with a result mark in front once answered.
+
+    Args:
+        lit: the row is highlighted (shown reversed): the key keeps the row's colours, as an accent
+            colour reversed can vanish into a light theme's background.
+    """
+    lead = Content.styled(f"{mark} ", "bold $success" if mark == MARK_RIGHT else "bold $error") if mark else Content("  ")
+    return Content.assemble(lead, Content.styled(f"{key} ", "bold" if lit else "bold $accent"), Content(clean(text)))

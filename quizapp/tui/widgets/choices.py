@@ -12,8 +12,9 @@ from .base import MARK_RIGHT, MARK_WRONG, AnswerInput, item_label
 class ChoiceRow(Static):
     DEFAULT_CSS = """
     ChoiceRow { height: auto; padding: 0 1; }
-    ChoiceRow.-highlight { background: $boost; }
-    ChoiceList:focus ChoiceRow.-highlight { background: $accent 30%; }
+    /* Reversed: a bar in the text's own colours, unmistakable in every theme, ANSI ones included. */
+    ChoiceRow.-highlight { text-style: reverse bold; }
+    .-answered ChoiceRow.-highlight { text-style: none; }
     ChoiceRow.-selected { text-style: bold; }
     ChoiceRow.-right { color: $text-success; }
     ChoiceRow.-wrong { color: $text-error; }
@@ -52,7 +53,8 @@ class ChoiceList(AnswerInput, can_focus=True):
 
     def _label(self, i: int):
         box = ("[x] " if i in self.selected else "[ ] ") if self.multiple else ""
-        return item_label(self.keys[i], box + self.options[i], self.marks.get(i, ""))
+        return item_label(self.keys[i], box + self.options[i], self.marks.get(i, ""),
+                          lit=i == self.highlighted and not self.locked)
 
     def _rows(self) -> list[ChoiceRow]:
         return list(self.query(ChoiceRow))
@@ -66,6 +68,8 @@ class ChoiceList(AnswerInput, can_focus=True):
         rows = self._rows()
         rows[old].remove_class("-highlight")
         rows[new].add_class("-highlight")
+        self._refresh_row(old)
+        self._refresh_row(new)
         rows[new].scroll_visible()
 
     def action_move(self, step: int) -> None:

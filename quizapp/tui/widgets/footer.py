@@ -9,6 +9,10 @@ class KeyFooter(Footer):
 
     _shown: tuple | None = None
 
+    def __init__(self, **kwargs) -> None:
+        # Compact: every key of the library (Settings and Help included) fits in 80 columns.
+        super().__init__(compact=True, **kwargs)
+
     def bindings_changed(self, screen) -> None:
         shown = tuple((binding.key, binding.description, enabled)
                       for (_node, binding, enabled, _tip) in screen.active_bindings.values() if binding.show)

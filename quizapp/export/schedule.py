@@ -1,0 +1,130 @@
+"""Learner progress written into a package's collection as Anki stores it: card schedules, FSRS memory, revlog.
+
+Anki (26.x) keeps a card's schedule in the cards table (type, queue, due, ivl, reps, lapses, left) and its FSRS
+memory state in the card's `data` JSON (`s` stability, `d` difficulty 1-10, `dr` desired retention, `decay`,
+`lrt` last review time); every review is a revlog row whose id is the review time in milliseconds.  Review
+cards are due on a day number counted from the collection's creation date; the importer moves them by the
+difference between the package's "today" and the target's, so a day number counted from the package's own
+creation date (genanki's `crt`, read at offset 0) in the learner's study days lands on the same date in Anki.
+
+The progress objects come from quizapp.srs.progress (duck-typed here: the export layer does not import srs).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+
+# genanki's collection row says it was created at 1411124400 (2014-09-19 11:00 UTC); with creationOffset 0
+# Anki counts its days from that date.
+_CREATED = date(2014, 9, 19)
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+LEARNING, REVIEW, RELEARNING = 1, 2, 3  # the same numbers in quizapp's store and in Anki's cards.type
+_REVLOG_TYPE = {0: 0, LEARNING: 0, REVIEW: 1, RELEARNING: 2}  # state before the review -> learn/review/relearn
+_MAX_TIME_MS = 60_000  # Anki's default "maximum answer seconds"
+
+
+@dataclass(frozen=True)
+class ScheduleOptions:
+    """How the learner's days and FSRS settings are written: the study day's start hour and time zone (None:
+    the system's), desired retention, FSRS decay, and the number of learning and relearning steps."""
+
+    day_start_hour: int = 4
+    tz: tzinfo | None = None
+    desired_retention: float = 0.9
+    decay: float = 0.1542
+    learning_steps: int = 2
+    relearning_steps: int = 1
+
+
+@dataclass(frozen=True)
+class History:
+    """What `--with-progress` writes: card key -> progress (quizapp.srs.progress.CardProgress), and options."""
+
+    cards: dict
+    options: ScheduleOptions = ScheduleOptions()
+
+
+def anki_day(us: int, options: ScheduleOptions) -> int:
+    """The study day containing the moment `us` (microseconds since the epoch), as an Anki day number.
+
+    Args:
+        us: the moment.
+        options: the day's start hour and time zone.
+    Returns:
+        days since the package collection's creation date.
+    """
+    moment = _EPOCH + timedelta(microseconds=us)
+    local = moment.astimezone(options.tz) if options.tz is not None else moment.astimezone()
+    return ((local - timedelta(hours=options.day_start_hour)).date() - _CREATED).days
+
+
+def memory_json(state, options: ScheduleOptions) -> str:
+    """A card's FSRS memory as Anki keeps it in cards.data (Anki rounds stability to 4 and difficulty to 3 places)."""
+    return json.dumps({"s": round(state.stability, 4), "d": round(state.difficulty, 3),
+                       "dr": options.desired_retention, "decay": options.decay,
+                       "lrt": state.last_review_us // 1_000_000}, separators=(",", ":"))
+
+
+def _interval(after, at_us: int, options: ScheduleOptions) -> int:
+    """A revlog interval: negative seconds while (re)learning, else whole days."""
+    if after.state in (LEARNING, RELEARNING):
+        return -max(1, round((after.due_us - at_us) / 1_000_000))
+    return max(1, anki_day(after.due_us, options) - anki_day(at_us, options))
+
+
+def card_columns(state, options: ScheduleOptions) -> tuple:
+    """(type, queue, due, ivl, factor, reps, lapses, left, data) of a studied card."""
+    if state.state in (LEARNING, RELEARNING):
+        steps = options.learning_steps if state.state == LEARNING else options.relearning_steps
+        left = max(1, steps - (state.step or 0))
+        due, ivl = state.due_us // 1_000_000, 0 if state.state == LEARNING else 1
+    else:
+        left, due = 0, anki_day(state.due_us, options)
+        ivl = max(1, due - anki_day(state.last_review_us, options))
+    return (state.state, 1 if left else 2, due, ivl, 2500, state.reps, state.lapses, left,
+            memory_json(state, options))
+
+
+def write_progress(cursor, notes: dict[str, tuple[str, str, bool]], history: History) -> int:
+    """Fill a genanki-written collection with the learner's schedules and reviews.
+
+    Args:
+        cursor: a cursor on the package's collection, after genanki wrote it.
+        notes: note GUID -> (bank id, question id, is cloze).
+        history: the progress to write.
+    Returns:
+        the number of cards that carry progress.
+    """
+    options = history.options
+    conf = json.loads(cursor.execute("SELECT conf FROM col").fetchone()[0])
+    conf.update(schedVer=2, rollover=options.day_start_hour, creationOffset=0)
+    cursor.execute("UPDATE col SET conf = ?", (json.dumps(conf, sort_keys=True),))
+    used: set[int] = set()
+    written = 0
+    rows = cursor.execute("SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.nid ORDER BY c.id")
+    for card_id, guid, ord in rows.fetchall():
+        bank_id, question_id, cloze = notes[guid]
+        progress = history.cards.get((bank_id, question_id, ord + 1 if cloze else 0))
+        if progress is None or progress.state.state == 0:
+            continue
+        cursor.execute("UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, "
+                       "left = ?, data = ? WHERE id = ?", (*card_columns(progress.state, options), card_id))
+        _write_revlog(cursor, card_id, progress.reviews, options, used)
+        written += 1
+    return written
+
+
+def _write_revlog(cursor, card_id: int, reviews, options: ScheduleOptions, used: set[int]) -> None:
+    last = 0
+    for review in reviews:
+        revlog_id = review.reviewed_at_us // 1000
+        while revlog_id in used:  # two reviews in one millisecond: the later one moves on (never in practice)
+            revlog_id += 1
+        used.add(revlog_id)
+        interval = _interval(review.after, review.reviewed_at_us, options)
+        cursor.execute("INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+                       "VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)",
+                       (revlog_id, card_id, review.rating, interval, last, round(review.after.difficulty * 100),
+                        min(review.duration_ms or 0, _MAX_TIME_MS), _REVLOG_TYPE[review.before.state]))
+        last = interval

@@ -1,0 +1,131 @@
+"""A printable test from banks: which questions, in which order, and what each shows and its key says.
+
+This module decides the content; worksheet_typst (PDF) and worksheet_html (HTML) lay it out.
+Choices, ordering items and matching right-hand sides are shuffled with the seed, so one seed gives
+one worksheet and its key, again and again.
+"""
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import dataclass, field
+
+from ..bank.models import CLOZE_RE
+
+LETTERS = string.ascii_uppercase
+ANSWER_MODES = ("separate", "inline", "none")
+PAPERS = {"a4": "a4", "letter": "us-letter"}
+
+
+@dataclass
+class Entry:
+    """One numbered question as printed, and its line in the answer key."""
+
+    number: int
+    kind: str  # the question type
+    prompt: str  # Markdown; for a cloze, the text with each deletion as a BLANK mark
+    choices: list[str] = field(default_factory=list)  # lettered A, B, C... (multiple choice, ordering, right side)
+    left: list[str] = field(default_factory=list)  # matching: numbered left-hand items
+    hints: list[str] = field(default_factory=list)  # cloze: the hint of each blank, "" for none
+    instruction: str = ""  # "Select all that apply." and the like
+    unit: str = ""
+    key: str = ""  # the answer, Markdown
+    explanation: str = ""
+    quote: str = ""
+    source: str = ""
+
+
+@dataclass
+class Worksheet:
+    title: str
+    entries: list[Entry]
+    answers: str  # one of ANSWER_MODES
+    paper: str  # a key of PAPERS
+    seed: int
+
+
+BLANK = "\ue000"  # stands for a cloze blank inside prompt text until the layout draws it
+
+
+def _letters(indices) -> str:
+    return ", ".join(LETTERS[i] for i in indices)
+
+
+def _source(bank) -> str:
+    s = bank.source
+    if s is None:
+        return ""
+    return ", ".join(p for p in (s.title, s.author, s.date.isoformat() if s.date else None) if p)
+
+
+def _entry(number: int, q, rng: random.Random, bank) -> Entry:
+    e = Entry(number, q.type, getattr(q, "prompt", "") or "", explanation=q.explanation or "",
+              quote=q.quote or "", source=_source(bank) if q.quote else "")
+    kind = q.type
+    if kind == "multiple_choice":
+        e.choices = list(q.choices)
+        if q.shuffle:
+            rng.shuffle(e.choices)
+        right = [i for i, c in enumerate(e.choices) if c in q.answers]
+        if q.multiple and "all that apply" not in q.prompt.lower():
+            e.instruction = "Select all that apply."
+        e.key = f"{_letters(right)}: " + "; ".join(e.choices[i] for i in right)
+    elif kind == "true_false":
+        e.key = "True" if q.answer else "False"
+    elif kind == "short_answer":
+        e.key = q.answer + (f" (also accepted: {', '.join(q.accept)})" if q.accept else "")
+    elif kind == "numeric":
+        e.unit = q.unit or ""
+        tol = f" ± {q.tolerance:g}" if q.tolerance else ""
+        e.key = f"{q.answer:g}{tol}" + (f" {q.unit}" if q.unit else "")
+    elif kind == "cloze":
+        answers: list[str] = []
+
+        def blank(m):
+            answers.append(m.group(2))
+            e.hints.append(m.group(3) or "")
+            return BLANK
+        e.prompt = CLOZE_RE.sub(blank, q.text)
+        e.key = "; ".join(f"({string.ascii_lowercase[i]}) {a}" for i, a in enumerate(answers))
+    elif kind == "ordering":
+        order = list(range(len(q.items)))
+        while len(order) > 1 and order == sorted(order):
+            rng.shuffle(order)
+        e.choices = [q.items[i] for i in order]
+        e.instruction = "Write the letters in the right order."
+        e.key = _letters(order.index(i) for i in range(len(q.items)))
+    elif kind == "matching":
+        e.left = list(q.pairs)
+        rights = list(q.pairs.values())
+        rng.shuffle(rights)
+        e.choices = rights
+        e.instruction = "Write the letter of the match beside each number."
+        e.key = ", ".join(f"{n} {LETTERS[rights.index(r)]}" for n, r in enumerate(q.pairs.values(), 1))
+    elif kind == "flashcard":
+        e.prompt = q.front
+        e.key = q.back
+    return e
+
+
+def build_worksheet(banks, *, count: int | None = None, seed: int = 0, answers: str = "separate",
+                    paper: str = "a4", title: str | None = None) -> Worksheet:
+    """The worksheet's content: every question of the banks, or count of them picked with the seed.
+
+    Args:
+        banks: Bank models, in order.
+        count: how many questions (None: all); picked at random with the seed, then kept in bank order.
+        seed: fixes the pick and every shuffle.
+        answers: "separate" (a key on its own page), "inline" (after each question) or "none".
+        paper: "a4" or "letter".
+        title: the heading (default: the banks' titles).
+    Returns:
+        The Worksheet.
+    """
+    rng = random.Random(seed)
+    pool = [(bank, q) for bank in banks for q in bank.questions]
+    if count is not None and count < len(pool):
+        picked = set(rng.sample(range(len(pool)), count))
+        pool = [p for i, p in enumerate(pool) if i in picked]
+    entries = [_entry(n, q, rng, bank) for n, (bank, q) in enumerate(pool, 1)]
+    heading = title or " · ".join(dict.fromkeys(b.title for b in banks))
+    return Worksheet(heading, entries, answers, paper, seed)

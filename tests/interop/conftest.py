@@ -1,0 +1,19 @@
+"""Fixtures for the import/export tests: running the commands in-process."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizapp.cli import main
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.fixture
+def quizapp():
+    """Run `quizapp ARGS...` in-process; returns the click Result (stderr kept apart)."""
+    def run(*args) -> object:
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return run
