@@ -95,7 +95,7 @@ def test_no_typo_tolerance_accepts_another_answer_of_the_course():
                     continue
                 answers = own if q.type == "short_answer" else own
                 for wanted in answers:
-                    ok, typo = match_text(other, [wanted], fuzzy=fuzzy)
-                    if ok and typo:
+                    match = match_text(other, [wanted], fuzzy=fuzzy, reject=getattr(q, "reject", ()))
+                    if match.correct and match.typo:
                         traps.append((b.id, q.id, other, wanted))
     assert traps == []
