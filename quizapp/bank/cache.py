@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import __version__
 
-_FORMAT = 1
+_FORMAT = 2  # 2: banks carry a private source path (an older pickle has no private state)
 
 
 def cache_dir() -> Path:
