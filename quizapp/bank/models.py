@@ -250,6 +250,14 @@ class Bank(Frozen):
         """The bank file this bank was loaded from, or None for a bank built in code."""
         return self._source_path
 
+    def __eq__(self, other: object) -> bool:
+        # The same bank is the same data wherever it was loaded from: pydantic would compare _source_path too.
+        if not isinstance(other, Bank):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = Frozen.__hash__
+
     @model_validator(mode="after")
     def _unique_question_ids(self):
         first: dict[str, int] = {}

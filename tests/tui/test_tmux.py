@@ -103,3 +103,34 @@ def test_study_a_few_cards_in_a_real_terminal(tmp_path):
     assert [r[0] for r in logged] == ["capital", "koreas-border", "dmz-exists"]
     assert [r[2] for r in logged] == [3, 1, 3]
     assert logged[2][3] == 1  # true, and right
+
+
+def test_edit_a_card_from_the_browser_in_a_real_editor(tmp_path):
+    """The terminal is handed to $EDITOR (here a script that edits the file) and taken back after."""
+    from .test_browser import _editor
+    library = tmp_path / "library"
+    library.mkdir()
+    bank = library / ALL_TYPES.name
+    shutil.copy(ALL_TYPES, bank)
+    env = {k: os.environ[k] for k in ("QUIZAPP_DB", "QUIZAPP_CONFIG_DIR", "QUIZAPP_CACHE_DIR", "PATH")}
+    env.update(TERM="xterm-256color",
+               EDITOR=_editor(tmp_path, "A demilitarized zone separates the two Koreas.", "The DMZ splits Korea."))
+    terminal = Terminal([sys.executable, "-m", "quizapp", "--library", str(library)], env)
+    try:
+        terminal.wait_for("due today")
+        terminal.send("c")
+        terminal.wait_for("cards · sorted by")
+        terminal.send("/")
+        terminal.send("-l", "id:dmz-exists")
+        terminal.send("Enter")
+        terminal.wait_for("1 of ")
+        terminal.send("e")
+        shown = terminal.wait_for("The DMZ splits Korea.")
+        assert "1 of " in shown
+        terminal.send("Escape")
+        terminal.wait_for("due today")
+        terminal.send("q")
+        assert terminal.exited(), terminal.screen()
+    finally:
+        terminal.close()
+    assert "The DMZ splits Korea." in bank.read_text(encoding="utf-8")
