@@ -63,14 +63,14 @@ CASES = {
     "QZ105": ("""
         - id: q
           type: short_answer
-          prompt: What are the computer-equipped rooms of the article called?
-          answer: notel
+          prompt: How does the article describe the border town at night?
+          answer: quiet
         """, """
         - id: q
           type: short_answer
-          prompt: What are the computer-equipped rooms of the article called?
-          answer: notel
-          fuzzy: false
+          prompt: How does the article describe the border town at night?
+          answer: quiet
+          reject: [quit, quite]
         """),
     "QZ106": ("""
         - id: q
@@ -183,7 +183,8 @@ def test_source_metadata_missing_publisher_and_date(tmp_path):
 
 
 def test_typo_rule_uses_other_answers_of_the_library(tmp_path):
-    """'Kim Jong-un' elsewhere in the library would pass as a typo of 'Kim Jong-il' (2 edits on 11 letters)."""
+    """'Siniuju' elsewhere in the library would pass as a typo of 'Sinuiju' (two letters swapped); 'Kim Jong-un'
+    is no typo of 'Kim Jong-il' (a changed short word), so the fair checking leaves nothing to report there."""
     bank = write_bank(tmp_path, """
         - id: father
           type: short_answer
@@ -194,9 +195,18 @@ def test_typo_rule_uses_other_answers_of_the_library(tmp_path):
           prompt: Who rules since 2011?
           answer: Kim Jong-un
           fuzzy: false
+        - id: bridge
+          type: short_answer
+          prompt: Which city faces Dandong across the Yalu?
+          answer: Sinuiju
+        - id: other
+          type: short_answer
+          prompt: Which name did the smuggler give?
+          answer: Siniuju
+          fuzzy: false
         """)
     found = lint(bank, codes={"QZ105"})
-    assert len(found) == 1 and "'Kim Jong-un' would be accepted as a typo of 'Kim Jong-il'" in found[0].message
+    assert len(found) == 1 and "'Siniuju' would be accepted as a typo of 'Sinuiju'" in found[0].message
 
 
 def test_true_false_framing_does_not_hide_a_restatement(tmp_path):

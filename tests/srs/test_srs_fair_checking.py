@@ -114,6 +114,8 @@ NOT_SLIPS = [
     ("North Hamgyong", {}, "South Hamgyong", "wrong"),  # another province
     ("North Hamgyong", {}, "North Hwanghae", "wrong"),
     ("North Hamgyong", {}, "Hamgyong", "wrong"),
+    ("Pyongyang", {}, "Pyongsong", "wrong"),  # another city: two wrong letters are not one slip
+    ("conversation", {}, "conservation", "wrong"),
     ("notel", {}, "hotel", "wrong"),  # a changed first letter is another word
     ("notel", {}, "motel", "wrong"),
     ("notel", {}, "novel", "wrong"),  # a wrong letter inside a short word
