@@ -382,6 +382,8 @@ NUMBER_WORDS = [
     (15, {}, "inf", "unreadable"),
     (15, {}, "1.2.3", "unreadable"),
     (15, {}, "over 15", "unreadable"),
+    (15, {}, "1,000,5", "unreadable"),
+    (15, {}, "1e999", "unreadable"),
 ]
 
 # Tolerance edges (float noise must not push a value at the edge out).
@@ -501,3 +503,13 @@ def test_a_number_is_right_only_at_its_own_scale(n, scale):
     for other in ("thousand", "million", "billion"):
         if other != word:
             assert not check_answer(q, 0, f"{n} {other}").correct
+
+
+@given(st.text(max_size=30), st.sampled_from([None, "million people", "USD per day", "%", "km", "m"]))
+@hsettings(max_examples=400, deadline=None)
+def test_any_typed_text_gets_a_verdict_never_an_error(text, unit):
+    result = check_answer(question(25, {"unit": unit} if unit else {}), 0, text)
+    assert result.correct in (True, False)
+    if "enter " in result.note:  # not read as a number: said so, and never right
+        assert not result.correct and result.note.startswith("could not read")
+    assert check_answer(question("Kim Jong Il", {"reject": ["Kim Jong Un"]}), 0, text).correct in (True, False)
