@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import __version__
 
-_FORMAT = 2  # 2: banks carry a private source path (an older pickle has no private state)
+_FORMAT = 2  # 2: Bank pickles carry private state (source_path); older entries are misses
 
 
 def cache_dir() -> Path:

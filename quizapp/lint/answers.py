@@ -37,7 +37,15 @@ _FRAMING = re.compile(
 
 
 def typed_answers(q) -> list[tuple[int, list[str], tuple]]:
-    """(card ordinal, answers of that card, YAML path) of every typed card of q (short answer, cloze)."""
+    """The cards of a question on which the learner types.
+
+    Args:
+        q: any question model.
+
+    Returns:
+        (card ordinal, the card's answers, YAML path below the question) per typed card: one for a short
+        answer, one per cN for a cloze, none for other types.
+    """
     if q.type == "short_answer":
         return [(0, [q.answer], ("answer",))]
     if q.type == "cloze":
@@ -55,40 +63,39 @@ def _same_word(a: str, b: str) -> bool:
     return short == long or stem(short) == stem(long) or (long.startswith(short) and len(long) - len(short) <= 3)
 
 
+@lru_cache(maxsize=1)
+def _common_set() -> frozenset[str]:
+    return frozenset(common_words())
+
+
 class Phrases:
     """Runs of words of the library's texts, as many words long as some typed answer and about as long:
     wrong answers the course itself puts before a learner ("Kim Jong-un" beside "Kim Jong-il")."""
 
     def __init__(self, texts, answers) -> None:
-        wanted = {(len(a.split()), len(a) + d) for a in answers if len(a.split()) <= MAX_PHRASE_WORDS
-                  for d in range(-CANDIDATE_EDITS, CANDIDATE_EDITS + 1)}
-        wanted |= {(1, len(t)) for a in answers if len(a.split()) > 1 for t in a.split()
-                   if t.istitle() and len(t) >= NAME_SWAP_MIN}  # single words, for swapping a name's word
-        self.by_size: dict[tuple[int, int], list[str]] = {}  # casefolded phrases
-        self.written: dict[str, str] = {}  # casefolded -> as first written
-        lengths: dict[int, set[int]] = {}
-        for n, size in wanted:
-            lengths.setdefault(n, set()).add(size)
-        seen: set[str] = set()
+        counts = {len(a.split()) for a in answers if len(a.split()) <= MAX_PHRASE_WORDS}
+        counts |= {1} if any(len(a.split()) > 1 for a in answers) else set()  # words to swap into names
+        grams: dict[int, list[str]] = {n: [] for n in counts}
         for text in dict.fromkeys(texts):  # quotes repeat their source: each text once
             tokens = [t for t in (t.strip(_EDGES) for t in text.split()) if t]
-            for n, sizes in lengths.items():
-                for phrase in [g for g in map(" ".join, zip(*(tokens[i:] for i in range(n)))) if len(g) in sizes]:
-                    low = phrase.casefold()
-                    if low not in seen:
-                        seen.add(low)
-                        self.written[low] = phrase
-                        self.by_size.setdefault((n, len(phrase)), []).append(low)
+            for n in counts:
+                grams[n].extend(map(" ".join, zip(*(tokens[i:] for i in range(n)))))
+        # Built with C-level calls only: a library and its sources give some 100,000 phrases.
+        self.written: dict[str, str] = {}  # casefolded -> as written
+        self.by_count: dict[int, list[str]] = {}  # word count -> distinct casefolded phrases
+        for n, found in grams.items():
+            folded = list(map(str.casefold, found))
+            self.written.update(zip(folded, found))
+            self.by_count[n] = list(dict.fromkeys(folded))
+        self.common_by_length: dict[int, list[str]] = {}  # single common words, as written, by length
+        common = _common_set()
+        for w in self.by_count.get(1, ()):
+            if w in common:
+                self.common_by_length.setdefault(len(w), []).append(self.written[w])
 
-    def near(self, answer: str, edits: int) -> list[str]:
-        """Phrases (casefolded) of the answer's word count whose length is within edits of the answer's."""
-        n, size = len(answer.split()), len(answer)
-        return [p for d in range(-edits, edits + 1) for p in self.by_size.get((n, size + d), ())]
-
-
-@lru_cache(maxsize=1)
-def _common_set() -> frozenset[str]:
-    return frozenset(common_words())
+    def near(self, answer: str) -> list[str]:
+        """Phrases (casefolded) of the answer's word count; rapidfuzz's cutoff skips those of other lengths."""
+        return self.by_count.get(len(answer.split()), [])
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +109,7 @@ def _candidates(answer: str, phrases: Phrases) -> set[str]:
     from rapidfuzz.distance import OSA
     low = answer.casefold()
     edits = min(CANDIDATE_EDITS, max(1, (len(answer) + 2) // 3))
-    found = {phrases.written[c] for c, _, _ in process.extract(low, phrases.near(answer, edits), scorer=OSA.distance,
+    found = {phrases.written[c] for c, _, _ in process.extract(low, phrases.near(answer), scorer=OSA.distance,
                                                                score_cutoff=edits, limit=None)}
     if len(answer.split()) == 1:
         found |= {c for c, _, _ in process.extract(low, _common_tried(), scorer=OSA.distance,
@@ -110,7 +117,7 @@ def _candidates(answer: str, phrases: Phrases) -> set[str]:
     tokens = answer.split()
     for k, token in enumerate(tokens if len(tokens) > 1 else ()):
         if token.istitle() and len(token) >= NAME_SWAP_MIN:  # a word of a name swapped: North/South Hamgyong
-            names = [phrases.written[w] for w in phrases.by_size.get((1, len(token)), ()) if w in _common_set()]
+            names = phrases.common_by_length.get(len(token), [])
             found |= {" ".join([*tokens[:k], w, *tokens[k + 1:]])
                       for w, _, _ in process.extract(token, [n for n in names if n.istitle()], scorer=OSA.distance,
                                                      score_cutoff=NAME_SWAP_EDITS, limit=None)}

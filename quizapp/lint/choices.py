@@ -1,4 +1,8 @@
-"""Rules on multiple-choice options (QZ101-QZ104) and give-aways in prompts and cloze texts."""
+"""Rules on multiple-choice options (QZ101-QZ104) and give-aways in prompts and cloze texts.
+
+Every rule takes (i, q), the question's index in its bank and the question, and yields Hits
+located by YAML path; the engine turns them into findings.
+"""
 from __future__ import annotations
 
 import re
@@ -114,7 +118,14 @@ def cue_words(i: int, q) -> Iterator[Hit]:
 
 
 def option_kind(text: str) -> str:
-    """year, number, name (every word capitalised), phrase, or text (one word or acronym: name or phrase)."""
+    """The kind of an option, by its form.
+
+    Args:
+        text: an option or answer.
+
+    Returns:
+        year, number, name (every word capitalised), phrase, or text (one word or an acronym: either).
+    """
     t = text.strip()
     if _YEAR.fullmatch(t):
         return "year"

@@ -15,7 +15,14 @@ SAME_ANSWER_SCORE = 65  # enough when both ask for the same answer
 
 
 def question_signature(q) -> str:
-    """What a learner meets and answers: the prompt (a cloze's text, filled in) and the answer."""
+    """What a learner meets and answers, as one text to compare.
+
+    Args:
+        q: any question model.
+
+    Returns:
+        "prompt | answer": a cloze's text filled in, a flashcard's front; items or pairs for ordering and matching.
+    """
     asked = (getattr(q, "prompt", None) or getattr(q, "front", None)
              or CLOZE_RE.sub(lambda m: m.group(2), getattr(q, "text", "")))
     answer = answer_texts(q)

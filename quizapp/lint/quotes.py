@@ -1,4 +1,8 @@
-"""Rules on quotes and explanations (QZ109-QZ111), and on the bank's source metadata (QZ112)."""
+"""Rules on quotes and explanations (QZ109-QZ111), and on the bank's source metadata (QZ112).
+
+Question rules take (i, q) and yield Hits, as in choices.py; far_fragments also takes the normalised
+source text (None: skipped), source_metadata takes the bank.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -19,7 +23,15 @@ EXPLANATION_MIN_WORDS = 4  # shorter explanations are left alone (a one-line poi
 
 
 def answer_texts(q) -> list[str]:
-    """The texts that make up q's answer, for finding it in its quote (empty where there is no one answer)."""
+    """The texts that make up a question's answer.
+
+    Args:
+        q: any question model.
+
+    Returns:
+        The keys, accepted answers, number (as written both ways), deletions or back; empty for true/false,
+        ordering and matching, which have no one answer text.
+    """
     if q.type == "multiple_choice":
         return list(q.answers)
     if q.type == "short_answer":

@@ -29,17 +29,18 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)  # prompts, quotes and options are read by several rules
+def content_words(text: str) -> frozenset[str]:
     """Stems of the words of text that are not among the most frequent English words.
 
     Args:
         text: any bank text.
 
     Returns:
-        The set of stems of its content words (three letters or more, or digits).
+        The stems of its content words (three letters or more, or digits).
     """
     skip = function_words()
-    return {stem(w) for w in words(text) if w.isdigit() or (len(w) >= 3 and w not in skip)}
+    return frozenset(stem(w) for w in words(text) if w.isdigit() or (len(w) >= 3 and w not in skip))
 
 
 @lru_cache(maxsize=1)

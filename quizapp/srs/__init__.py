@@ -1,15 +1,27 @@
 """The study engine: FSRS scheduling, answer checking, the durable review store and stats (no UI imports)."""
-from fsrs import Rating
+from __future__ import annotations
 
-from .cards import CardKey, StudyCard
-from .checking import CheckResult, check_answer
-from .engine import Engine, SyncReport
-from .scheduler import CardState, format_interval
-from .session import Answered, Session, SessionProgress
-from .settings import Settings
-from .stats import compute_stats
-from .store import Store, StoreError, default_db_path
+import importlib
 
-__all__ = ["Answered", "CardKey", "CardState", "CheckResult", "Engine", "Rating", "Session", "SessionProgress",
-           "Settings", "Store", "StoreError", "StudyCard", "SyncReport", "check_answer", "compute_stats",
-           "default_db_path", "format_interval"]
+# Loaded on first use (PEP 562): `quizapp lint` needs only `checking`, and importing the package should not
+# load the store, the session and the optimizer with it.
+_EXPORTS = {
+    "CardKey": "cards", "StudyCard": "cards", "CheckResult": "checking", "check_answer": "checking",
+    "Engine": "engine", "SyncReport": "engine", "CardState": "scheduler", "format_interval": "scheduler",
+    "Answered": "session", "Session": "session", "SessionProgress": "session", "Settings": "settings",
+    "compute_stats": "stats", "Store": "store", "StoreError": "store", "default_db_path": "store",
+}
+__all__ = sorted([*_EXPORTS, "Rating"])
+
+
+def __getattr__(name: str):
+    if name == "Rating":
+        from fsrs import Rating
+        value = Rating
+    else:
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

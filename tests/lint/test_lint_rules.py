@@ -63,14 +63,14 @@ CASES = {
     "QZ105": ("""
         - id: q
           type: short_answer
-          prompt: How does the article describe the border town at night?
-          answer: quiet
+          prompt: Which city is the capital of South Korea?
+          answer: Seoul
         """, """
         - id: q
           type: short_answer
-          prompt: How does the article describe the border town at night?
-          answer: quiet
-          reject: [quit, quite]
+          prompt: Which city is the capital of South Korea?
+          answer: Seoul
+          fuzzy: false
         """),
     "QZ106": ("""
         - id: q
@@ -183,30 +183,21 @@ def test_source_metadata_missing_publisher_and_date(tmp_path):
 
 
 def test_typo_rule_uses_other_answers_of_the_library(tmp_path):
-    """'Siniuju' elsewhere in the library would pass as a typo of 'Sinuiju' (two letters swapped); 'Kim Jong-un'
-    is no typo of 'Kim Jong-il' (a changed short word), so the fair checking leaves nothing to report there."""
+    """'dessert', another question's answer, passes the real checker as a typo (a doubled letter) of 'desert'."""
     bank = write_bank(tmp_path, """
-        - id: father
+        - id: sand
           type: short_answer
-          prompt: Who ruled before 2011?
-          answer: Kim Jong-il
-        - id: son
+          prompt: What covers most of Mongolia's south?
+          answer: desert
+        - id: meal
           type: short_answer
-          prompt: Who rules since 2011?
-          answer: Kim Jong-un
-          fuzzy: false
-        - id: bridge
-          type: short_answer
-          prompt: Which city faces Dandong across the Yalu?
-          answer: Sinuiju
-        - id: other
-          type: short_answer
-          prompt: Which name did the smuggler give?
-          answer: Siniuju
+          prompt: What comes at the end of a meal?
+          answer: dessert
           fuzzy: false
         """)
     found = lint(bank, codes={"QZ105"})
-    assert len(found) == 1 and "'Siniuju' would be accepted as a typo of 'Sinuiju'" in found[0].message
+    assert len(found) == 1 and "'dessert' would be accepted as a typo of 'desert'" in found[0].message
+    assert found[0].line == 13  # the answer of 'sand'; 'meal' forgives no typo
 
 
 def test_true_false_framing_does_not_hide_a_restatement(tmp_path):
@@ -224,3 +215,28 @@ def test_true_false_framing_does_not_hide_a_restatement(tmp_path):
         """)
     found = lint(bank, codes={"QZ107"})
     assert [(f.code, f.line) for f in found] == [("QZ107", 12)]
+
+
+def test_cue_words_absolutes_and_articles(tmp_path):
+    bank = write_bank(tmp_path, """
+        - id: absolute
+          type: multiple_choice
+          prompt: How did the police find hidden discs?
+          choices: [By cutting the power and checking players, By always searching every house, By asking neighbours]
+          answer: By cutting the power and checking players
+        - id: article
+          type: multiple_choice
+          prompt: The smuggled drives were hidden inside an
+          choices: [umbrella, box, bag, shoe]
+          answer: umbrella
+        - id: frequency
+          type: multiple_choice
+          prompt: How often did he watch foreign films?
+          choices: [Once or twice a month, Every day, Once a week]
+          answer: Once or twice a month
+        """)
+    found = lint(bank, codes={"QZ103"})
+    assert [(f.line, f.message.split(":")[0]) for f in found] == [
+        (13, "the distractor says 'always' and the answer has no such absolute"),
+        (17, "the prompt's 'an' fits only the answer"),
+    ]
