@@ -1,12 +1,13 @@
 """The `quizapp` command line: a click group whose subcommands load on demand."""
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 
 import click
 
-from . import __version__
+from . import __version__, interrupts
 
 # name -> "module:attribute"; modules are imported only when their command runs,
 # so `quizapp validate` on a cached library never pays for Textual or pydantic.
@@ -27,6 +28,46 @@ COMMANDS = {
 }
 
 
+def _global_option(name: str, value, ctx: click.Context) -> None:
+    """A group option given after the subcommand (`quizapp study --library X`): the same as before it."""
+    obj = ctx.find_root().ensure_object(dict)
+    if name == "library":
+        obj["library"] = tuple(obj.get("library", ())) + tuple(value)
+    elif value is not None:
+        obj["db"] = value
+
+
+def _resuming_interrupts(callback):
+    """The command's callback, with Ctrl+C (held during start-up) back on before it runs."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        interrupts.resume()
+        return callback(*args, **kwargs)
+    run.resumes_interrupts = True
+    return run
+
+
+def _prepared(command: click.Command) -> click.Command:
+    """Every subcommand (and those of a subgroup): --library and --db also after its name, unless it has its
+    own; Ctrl+C resumed as it starts, unless it does that itself (a line-mode session, for its summary)."""
+    if command.callback and not getattr(command.callback, "resumes_interrupts", False):
+        command.callback = _resuming_interrupts(command.callback)
+    names = {opt for p in command.params for opt in getattr(p, "opts", ())}
+    if "--library" not in names:
+        command.params.append(click.Option(
+            ["--library"], multiple=True, type=click.Path(file_okay=False), metavar="DIR", expose_value=False,
+            callback=lambda ctx, _p, v: _global_option("library", v, ctx),
+            help="Another folder of banks (as before the command; repeatable)."))
+    if "--db" not in names:
+        command.params.append(click.Option(
+            ["--db"], type=click.Path(dir_okay=False), metavar="PATH", expose_value=False,
+            callback=lambda ctx, _p, v: _global_option("db", v, ctx),
+            help="Review store file (as before the command)."))
+    for sub in getattr(command, "commands", {}).values():
+        _prepared(sub)
+    return command
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return sorted(name for name in COMMANDS if self.get_command(ctx, name) is not None)
@@ -42,7 +83,22 @@ class LazyGroup(click.Group):
             if exc.name == module:
                 return None  # a command not built yet in this checkout
             raise
-        return getattr(loaded, attr)
+        return _prepared(getattr(loaded, attr))
+
+    def invoke(self, ctx):
+        # click turns Ctrl+C into "Aborted!" and exit status 1; the convention (and scripts) want 130.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            interrupted()
+
+
+def interrupted() -> None:
+    """Ctrl+C outside a session: a clean line and exit status 130, never a traceback."""
+    try:
+        click.echo(err=True)
+    finally:
+        sys.exit(130)
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True,
@@ -63,6 +119,7 @@ def main(ctx: click.Context, library: tuple[str, ...], db: str | None) -> None:
     ctx.obj["library"] = library
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is None:
+        interrupts.resume()
         from .commands import home
         home.run(ctx)
 
@@ -72,4 +129,4 @@ def run() -> None:
     try:
         main(prog_name="quizapp")
     except KeyboardInterrupt:
-        sys.exit(130)
+        interrupted()

@@ -19,7 +19,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "worksheet.pdf"
         subprocess.run([sys.executable, "-m", "quizapp", "export", "worksheet", str(ROOT / "decks"), "-o", str(pdf),
-                        "--count", "8", "--seed", "8", "--title", "North Korea and foreign media: test 1"],
+                        "--count", "8", "--seed", "21", "--title", "North Korea and foreign media: test 1"],
                        check=True, cwd=ROOT)
         subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(HERE / "worksheet-page1")], check=True)

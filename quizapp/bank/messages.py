@@ -13,7 +13,8 @@ _KIND = {str: "text", int: "a number", float: "a number", bool: "a boolean", lis
 _EXPECT = {"string_type": "text", "bool_type": "a boolean (true or false)", "int_type": "a number",
            "float_type": "a number", "dict_type": "a mapping", "tuple_type": "a list", "list_type": "a list",
            "model_type": "a mapping", "model_attributes_type": "a mapping", "date_type": "a date (YYYY-MM-DD)",
-           "date_from_datetime_parsing": "a date (YYYY-MM-DD)", "date_parsing": "a date (YYYY-MM-DD)"}
+           "date_from_datetime_parsing": "a date (YYYY-MM-DD)", "date_parsing": "a date (YYYY-MM-DD)",
+           "date_from_datetime_inexact": "a date (YYYY-MM-DD) without a time of day", "finite_number": "a finite number"}
 
 
 # Keys of another type a teacher reaches for, and what this type calls them (a flashcard has no `answer`).
@@ -65,6 +66,27 @@ def _where(path: tuple) -> str:
     return ""
 
 
+def _name(path: tuple) -> str:
+    """What a teacher calls the value at path: `question 2`, `choice 3 of choices`, or the key's name."""
+    if not path:
+        return "bank"
+    last = path[-1]
+    if not isinstance(last, int):
+        return str(last)
+    if path[:1] == ("questions",) and len(path) == 2:
+        return f"question {last + 1}"
+    return f"entry {last + 1} of {path[-2]}" if len(path) >= 2 else f"entry {last + 1}"
+
+
+def _entries(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
+
+
+# pydantic's number bounds, said as a teacher would: "tolerance must be 0 or more, got -1".
+_BOUNDS = {"greater_than_equal": ("ge", "{} or more"), "greater_than": ("gt", "more than {}"),
+           "less_than_equal": ("le", "{} or less"), "less_than": ("lt", "less than {}")}
+
+
 def translate(exc: ValidationError, data, root, file: str, Problem) -> list:
     problems, seen = [], set()
     for err in exc.errors():
@@ -106,24 +128,32 @@ def translate(exc: ValidationError, data, root, file: str, Problem) -> list:
         elif kind == "union_tag_not_found":
             msg = f"missing required key 'type'{_where(path)}; expected one of: {', '.join(QUESTION_TYPES)}"
         elif kind in _EXPECT:
-            msg = f"{path[-1] if path else 'bank'}: expected {_EXPECT[kind]}, got {_kind(err.get('input'))}"
+            msg = f"{_name(path)}: expected {_EXPECT[kind]}, got {_kind(err.get('input'))}"
             if path == ():
                 msg = f"the file must be a mapping of keys (id, title, questions...), got {_kind(err.get('input'))}"
         elif kind == "string_pattern_mismatch":
             msg = (f"{err.get('input')!r} is not a valid id: use lowercase letters, digits and hyphens, "
                    "starting with a letter or digit")
         elif kind in ("too_short", "string_too_short") and isinstance(err.get("input"), str):
-            msg = f"{path[-1] if path else 'value'} must not be empty"
+            msg = f"{_name(path) if path else 'value'} must not be empty"
         elif kind in ("too_short", "too_long"):
             lo = {"choices": 2, "items": 2, "pairs": 2, "questions": 1}.get(path[-1] if path else "", 1)
             hi = {"choices": 8, "items": 10, "pairs": 10}.get(path[-1] if path else "")
             got = len(err.get("input") or ())
-            rng = f"{lo} to {hi}" if hi else f"at least {lo}"
-            msg = f"{path[-1]} must have {rng} entries, got {got}"
+            if path and path[-1] == "questions" and not got:
+                msg = "questions must not be empty: a bank needs at least one question"
+            else:
+                rng = f"{lo} to {hi} entries" if hi else f"at least {_entries(lo)}"
+                msg = f"{_name(path)} must have {rng}, got {got}"
+        elif kind in _BOUNDS:
+            bound, wording = _BOUNDS[kind]
+            msg = f"{_name(path)} must be {wording.format(ctx.get(bound))}, got {err.get('input')!r}"
         elif kind == "union_type":  # multiple_choice answer
-            msg = f"{path[-1]}: expected text or a list of texts, got {_kind(err.get('input'))}"
+            msg = f"{_name(path)}: expected text or a list of texts, got {_kind(err.get('input'))}"
         else:
             msg = err["msg"].removeprefix("Value error, ")
+            if msg.startswith("Input should be "):  # pydantic's voice; any case not worded above
+                msg = "expected " + msg.removeprefix("Input should be ")
             if path and not isinstance(path[-1], int) and kind not in _SELF_LOCATED:
                 msg = f"{path[-1]}: {msg}"
         line, col = locate(root, path, key=on_key)

@@ -73,6 +73,16 @@ def _too_deep() -> str:
     return f"YAML nesting is deeper than {MAX_DEPTH} levels (a bank needs about 5); flatten the lists and mappings"
 
 
+_SCALAR_KINDS = {"int": "whole number", "float": "number", "bool": "true/false value", "null": "null",
+                 "timestamp": "date (YYYY-MM-DD)"}
+
+
+def invalid_scalar(value: str, tag: str) -> str:
+    """A value that YAML reads as a number, date or boolean but cannot be one, said for a teacher."""
+    kind = _SCALAR_KINDS.get(tag.removeprefix(_T), tag.replace(_T, "!!"))
+    return f"{value!r} looks like a {kind} but is not a valid one; put it in quotes if it is meant as text"
+
+
 class Builder:
     """Turns nodes into plain Python data, collecting problems instead of raising."""
 
@@ -95,8 +105,9 @@ class Builder:
                 return self._bad_tag(node)
             try:
                 return make(node)
-            except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-                self.issues.append(YamlIssue(*_pos(node), f"invalid value {node.value!r} for tag {tag}"))
+            except (ValueError, TypeError, OverflowError, AttributeError, KeyError, yaml.YAMLError):
+                # `!!timestamp hello` fails inside PyYAML with AttributeError, `!!bool maybe` with KeyError.
+                self.issues.append(YamlIssue(*_pos(node), invalid_scalar(node.value, tag)))
                 return INVALID
         if id(node) in self._active:
             raise YamlIssue(*_pos(node), "recursive YAML alias")

@@ -11,6 +11,7 @@ from .. import __version__
 from ..bank.library import library_paths
 from ..bank.loader import load_paths
 from ..bank.problems import Problem
+from ..termtext import clean
 
 _sources = click.Path(exists=True, file_okay=False)
 
@@ -49,12 +50,13 @@ def validate(ctx, paths, sources, fmt, no_cache):
         click.echo(json.dumps([p.as_dict() for p in sorted(problems + warnings)], indent=2, ensure_ascii=False))
     else:
         for p in sorted(problems + warnings):
-            click.echo(str(p))
+            click.echo(clean(str(p)))
     files_bad = len({p.file for p in problems})
     questions = sum(r.question_count for r in results)
     if problems:
+        # The count follows the problems it counts (stdout); under --format json stdout is one JSON document.
         click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files_bad} of {len(results)} "
-                   f"file{'s' * (len(results) != 1)}", err=True)
+                   f"file{'s' * (len(results) != 1)}", err=fmt == "json")
         sys.exit(1)
     if not results:
         click.echo("no bank files (*.yaml, *.yml) found", err=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 import sys
 import time
 from pathlib import Path
@@ -107,6 +108,7 @@ def _history(db):
     """The learner's progress from the review store, with the settings it was scheduled under."""
     from ..export.schedule import History, ScheduleOptions
     from ..srs import Store, StoreError, default_db_path
+    from ..srs.optimize import stored_parameters
     from ..srs.progress import card_progress
     from ..srs.scheduler import make_scheduler
     from .study import user_settings
@@ -119,9 +121,12 @@ def _history(db):
     try:
         with Store.open(path) as store:
             cards = card_progress(store)
+            fitted = stored_parameters(store) if settings.parameters is None else None
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    if fitted is not None:  # `quizapp optimize` fitted these: the decay written for Anki is theirs
+        settings = replace(settings, parameters=fitted)
     options = ScheduleOptions(settings.day_start_hour, settings.tz, settings.desired_retention,
                               make_scheduler(settings).parameters[20], len(settings.learning_steps),
                               len(settings.relearning_steps))
@@ -228,9 +233,11 @@ def worksheet(ctx, paths, output, count, seed, answers, paper, title):
     target = Path(output) if output else None
     if target is not None and target.suffix.lower() not in (".pdf", ".html", ".htm"):
         raise click.BadParameter(f"{output}: name a .pdf or .html file", param_hint="'-o'")
-    banks = [r.bank for r in _load_banks(ctx, paths)]
+    results = _load_banks(ctx, paths)
+    banks = [r.bank for r in results]
     target = target or Path(f"{banks[0].id}.pdf" if len(banks) == 1 else "worksheet.pdf")
-    sheet = build_worksheet(banks, count=count, seed=seed, answers=answers, paper=paper, title=title)
+    sheet = build_worksheet(banks, count=count, seed=seed, answers=answers, paper=paper, title=title,
+                            folders={r.bank.id: str(Path(r.path).parent) for r in results})
     if target.suffix.lower() == ".pdf":
         from ..interop.worksheet_pdf import WorksheetError, render_pdf
         try:

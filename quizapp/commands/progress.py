@@ -54,7 +54,7 @@ def import_progress(ctx, collection, paths):
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     click.echo(f"added {_plural(report.added, 'review')} from Anki to {_plural(len(report.cards), 'card')}; "
-               f"{_plural(report.known, 'review')} were already in the store")
+               f"{_plural(report.known, 'review')} {'was' if report.known == 1 else 'were'} already in the store")
     if matched.unknown_reviews:
         click.echo(f"skipped {_plural(matched.unknown_reviews, 'review')} of "
                    f"{_plural(matched.unknown_notes, 'note')} that did not come from these banks")

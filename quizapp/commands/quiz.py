@@ -1,9 +1,13 @@
-"""`quizapp quiz PATH`: an exam over banks in the terminal UI, scored at the end."""
+"""`quizapp quiz PATH`: an exam over banks in the terminal UI (or line by line with --plain), scored at the end."""
 from __future__ import annotations
 
+import random
 import sys
 
 import click
+
+from .. import interrupts
+from ..termtext import clean
 
 
 @click.command()
@@ -12,25 +16,47 @@ import click
               help="How many questions (fewer if the banks hold fewer).")
 @click.option("--seed", type=int, help="Seed of the random order, to give the same quiz again.")
 @click.option("--feedback", is_flag=True, help="Show right or wrong after each question, not only at the end.")
+@click.option("--plain", is_flag=True, help="Line mode on stdin/stdout (screen readers, scripts, pipes).")
 @click.option("--db", type=click.Path(dir_okay=False), metavar="PATH",
               help="Review store, used only if you record the quiz in your schedule.")
 @click.pass_context
-def quiz(ctx, paths, count, seed, feedback, db):
+def quiz(ctx, paths, count, seed, feedback, plain, db):
     """Quiz yourself on the banks at PATHS: COUNT questions in random order, scored at the end.
 
     The spaced-repetition schedule is untouched unless you choose to record the
     quiz on the score screen (r).
 
     \b
+    Line mode (--plain): answers are typed as in `quizapp study --plain`; q ends
+    the quiz early; the score report lists every mistake with the right answer.
+
+    \b
     Examples:
       quizapp quiz decks/link-kpop-regime.yaml
       quizapp quiz decks --count 10 --seed 7
+      quizapp quiz decks --plain --count 5
     """
+    try:
+        interrupts.resume()
+        banks = _load(paths)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    if plain:
+        run_plain_quiz(banks, count=count, seed=seed, feedback=feedback, db=db or ctx.obj.get("db"))
+        return
+    from ..tui.app import run_quiz
+    run_quiz(ctx, banks, count=count, seed=seed, feedback=feedback, db=db)
+
+
+quiz.callback.resumes_interrupts = True
+
+
+def _load(paths) -> list:
     from ..bank import load_paths
     results, problems = load_paths(paths)
     if problems:
         for p in problems:
-            click.echo(str(p), err=True)
+            click.echo(clean(str(p)), err=True)
         click.echo(f"quiz: {len({p.file for p in problems})} bank file(s) have problems; fix them or leave them out",
                    err=True)
         sys.exit(1)
@@ -38,5 +64,37 @@ def quiz(ctx, paths, count, seed, feedback, db):
     if not banks:
         click.echo("quiz: no bank files (*.yaml, *.yml) found", err=True)
         sys.exit(1)
-    from ..tui.app import run_quiz
-    run_quiz(ctx, banks, count=count, seed=seed, feedback=feedback, db=db)
+    return banks
+
+
+def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:
+    """The line-mode quiz: questions, the score report, and recording on request; Ctrl+C exits 130."""
+    from ..srs.plainquiz import LineQuiz
+    from ..srs.quizset import pick_items
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 are an unreadable answer, not a crash
+    rng = random.Random(seed)
+    line_quiz = LineQuiz(pick_items(banks, count, rng), sys.stdin, sys.stdout, feedback=feedback, rng=rng)
+    line_quiz.run()
+    if line_quiz.interrupted:
+        sys.exit(130)
+    try:
+        if line_quiz.wants_record():
+            _record(banks, line_quiz.answered, db)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+def _record(banks, items, db) -> None:
+    from ..srs import Engine, StoreError
+    from ..srs.quizset import record_items
+    from ..srs.store import Store
+    from .study import user_settings, utc_now
+    try:
+        with Store.open(db) as store:
+            recorded, skipped = record_items(Engine(store, banks, user_settings({})), items, utc_now())
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    note = f" ({skipped} not due yet, left as they were)" if skipped else ""
+    click.echo(f"Recorded {recorded} answers in your schedule{note}.")

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..termtext import clean
 from .study import utc_now
 
 
@@ -76,4 +77,4 @@ def stats(ctx, paths, as_json, db):
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if as_json else format_stats(figures))
+    click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if as_json else clean(format_stats(figures)))

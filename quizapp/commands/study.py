@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import click
+
+from .. import interrupts
+from ..termtext import clean
 
 
 def utc_now() -> datetime:
@@ -20,7 +24,7 @@ def load_banks_or_exit(ctx, paths) -> list:
     results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
     if problems:
         for p in problems:
-            click.echo(str(p), err=True)
+            click.echo(clean(str(p)), err=True)
         click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the banks; "
                    "fix them (see `quizapp validate`) and retry", err=True)
         sys.exit(1)
@@ -77,9 +81,11 @@ def study(ctx, paths, plain, db, tags, bank_ids, cram, **limits):
     \b
     Line mode (--plain): type the answer, then a rating: enter takes the
     suggested one, or 1 again, 2 hard, 3 good, 4 easy. Choices are numbered
-    (type 2, or 1 3 for several); ordering items are lettered (type c a b);
-    matching pairs are number+letter (type 1b 2a 3c); cloze gaps with several
-    blanks take answers separated by ;. `undo` takes back the last answer, q quits.
+    (type 2, or 1 3 for several); ordering items are lettered (type all, c a b);
+    matching pairs are number+letter (every number, 1b 2a 3c); cloze gaps with
+    several blanks take answers separated by ;. An empty line asks again, a
+    second one gives up. `undo` takes back the last answer (at the rating
+    prompt: this one, to type it again); q quits; Ctrl+C ends with the summary.
 
     \b
     Examples:
@@ -88,21 +94,44 @@ def study(ctx, paths, plain, db, tags, bank_ids, cram, **limits):
       quizapp study --tag survey --new 10
       printf '1\\n\\nq\\n' | quizapp study --plain mybank.yaml
     """
+    if plain:
+        # Ctrl+C from here on ends with the session's summary and status 130, also before the first card.
+        with plain_interrupts(summary_line=True):
+            interrupts.resume()
+            banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
+            run_plain(banks, db=db or ctx.obj.get("db"), tags=tags, cram=cram, settings=user_settings(limits))
+        return
+    interrupts.resume()
     banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
     db = db or ctx.obj.get("db")
-    if not plain:
-        try:
-            from ..tui.app import run_study
-        except ImportError as exc:
-            click.echo(f"the terminal UI is not available ({exc}); using line mode", err=True)
-        else:
-            run_study(ctx, banks, tags=tags, cram=cram, limits=limits, db=db)
-            return
+    try:
+        from ..tui.app import run_study
+    except ImportError as exc:
+        click.echo(f"the terminal UI is not available ({exc}); using line mode", err=True)
+    else:
+        run_study(ctx, banks, tags=tags, cram=cram, limits=limits, db=db)
+        return
     run_plain(banks, db=db, tags=tags, cram=cram, settings=user_settings(limits))
 
 
+@contextmanager
+def plain_interrupts(summary_line: bool):
+    """Ctrl+C before a line-mode session has its own summary: the empty summary, then exit status 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        if summary_line:
+            from ..srs.plain import summary_line as line
+            click.echo()
+            click.echo(line(0, 0))
+        sys.exit(130)
+
+
+study.callback.resumes_interrupts = True
+
+
 def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:
-    """The line-mode session; store problems become a message and exit status 1."""
+    """The line-mode session; store problems become a message and exit status 1, Ctrl+C exit status 130."""
     from ..srs import Engine, StoreError
     from ..srs.plain import LineStudy
     from ..srs.store import Store
@@ -113,10 +142,14 @@ def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:
         with Store.open(db) as store:
             engine = Engine(store, banks, settings)
             session = engine.session(utc_now(), tags=tags or None, cram=cram)
-            LineStudy(session, utc_now, sys.stdin, sys.stdout).run()
+            line_study = LineStudy(session, utc_now, sys.stdin, sys.stdout)
+            line_study.run()
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     except BrokenPipeError:
         # The reader went away (`| head`); every answer so far is saved. Silence the flush at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    if line_study.interrupted:
+        sys.exit(130)

@@ -11,13 +11,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-_INSIDE = ("collection.anki21b", "collection.anki21", "collection.anki2")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 # Review kinds in Anki's revlog: 0 learn, 1 review, 2 relearn, 3 filtered (review ahead); 4 manual, 5
 # rescheduled are changes of due date, not reviews.
 _REVIEW_KINDS = (0, 1, 2, 3)
-_MAX_ZSTD_BYTES = 4 << 30  # a decompressed collection larger than this is refused rather than filling memory
 
 
 class CollectionError(Exception):
@@ -67,21 +64,22 @@ def read_history(path: Path) -> AnkiHistory:
 
 
 def _package_collection(path: Path) -> bytes:
+    # The package layouts are read where `quizapp import anki` reads them.
+    import zstandard
+
+    from ..interop.anki_read import _COLLECTIONS, PackageError, _read, _unzstd
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            inside = next((n for n in _INSIDE if n in names), None)
+            inside = next((n for n in _COLLECTIONS if n in names), None)
             if inside is None:
-                raise CollectionError(f"{path}: error: this zip holds no Anki collection (no {' / '.join(_INSIDE)})")
-            data = archive.read(inside)
-    except (zipfile.BadZipFile, OSError) as exc:
+                raise CollectionError(f"{path}: error: this zip holds no Anki collection "
+                                      f"(no {' / '.join(_COLLECTIONS)})")
+            data = _unzstd(_read(archive, inside))
+    except CollectionError:
+        raise
+    except (zipfile.BadZipFile, OSError, PackageError, zstandard.ZstdError) as exc:
         raise CollectionError(f"{path}: error: cannot read the package: {exc}") from None
-    if data.startswith(_ZSTD_MAGIC):
-        import zstandard
-        try:
-            data = zstandard.ZstdDecompressor().stream_reader(data).read(_MAX_ZSTD_BYTES)
-        except zstandard.ZstdError as exc:
-            raise CollectionError(f"{path}: error: the package's collection is damaged ({exc})") from None
     if not data.startswith(_SQLITE_MAGIC):
         raise CollectionError(f"{path}: error: the package's collection is not an SQLite database")
     return data
@@ -142,14 +140,14 @@ def match_cards(history: AnkiHistory, cards) -> Matched:
     Args:
         history: what read_history returned.
         cards: (bank id, question id, ord, question type) of every card quizapp knows; ord is the cloze number
-            for cloze cards (Anki's ordinal + 1) and 0 otherwise.
+            for cloze cards (Anki's ordinal + 1), else Anki's ordinal (1: a reversed flashcard's second card).
     Returns:
         the matched reviews and the count of the others.
     """
     from .identity import note_guid
     keys = {}
     for bank_id, question_id, ord, qtype in cards:
-        keys[note_guid(bank_id, question_id), ord - 1 if qtype == "cloze" else 0] = (bank_id, question_id, ord)
+        keys[note_guid(bank_id, question_id), ord - 1 if qtype == "cloze" else ord] = (bank_id, question_id, ord)
     matched, unknown = [], set()
     for r in history.reviews:
         key = keys.get((r.guid, r.ord))

@@ -75,13 +75,22 @@ def _cloze(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     return [r.block(q.text, (*at, "text"))]
 
 
+def _letters(shuffled) -> dict[int, str]:
+    """Item index -> the letter it is shown under on the front (A for the first shown, ...)."""
+    return {item: chr(ord("A") + shown) for shown, item in enumerate(shuffled)}
+
+
 def _ordering(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     html = [r.inline(item, (*at, "items", i)) for i, item in enumerate(q.items)]
     shuffled = seeded_shuffle(range(len(html)), guid, avoid_identity=True)
+    letter = _letters(shuffled)
+    # Each item keeps the letter the learner said it by: as its class (the CSS shows it before the item) and
+    # in one line to compare with what was said.
     return [
         r.block(q.prompt, (*at, "prompt")),
         _ol("items", (f"<li>{html[i]}</li>" for i in shuffled), letters=True),
-        _ol("order", (f"<li>{h}</li>" for h in html)),
+        f'<div class="letters">Answer: {" ".join(letter[i] for i in range(len(html)))}</div>'
+        + _ol("order", (f'<li class="{letter[i]}">{h}</li>' for i, h in enumerate(html))),
     ]
 
 
@@ -89,11 +98,13 @@ def _matching(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     left = [r.inline(k, (*at, "pairs", k)) for k in q.pairs]
     right = [r.inline(v, (*at, "pairs", k)) for k, v in q.pairs.items()]
     shuffled = seeded_shuffle(range(len(right)), guid, avoid_identity=True)
+    letter = _letters(shuffled)
     rows = (f'<tr><td>{a}</td><td class="arrow">→</td><td>{b}</td></tr>' for a, b in zip(left, right))
     return [
         r.block(q.prompt, (*at, "prompt")),
         _ol("left", (f"<li>{h}</li>" for h in left)),
         _ol("right", (f"<li>{right[i]}</li>" for i in shuffled), letters=True),
+        f'<div class="letters">Answer: {" ".join(f"{n + 1}{letter[n]}" for n in range(len(left)))}</div>'
         '<table class="pairs">' + "".join(rows) + "</table>",
     ]
 

@@ -42,9 +42,9 @@ MATCHING_ID = 1783192053
 BASIC_ID = 1342697561
 BASIC_REVERSED_ID = 1342697562
 
-# The note types' modification time (2026-11-22 00:00 UTC).  Move it forward whenever a template or the CSS
+# The note types' modification time (2026-11-23 00:00 UTC).  Move it forward whenever a template or the CSS
 # changes, or Anki keeps the templates it already has.  Fixed, so that exports stay byte-identical.
-NOTETYPES_REVISION = 1795305600
+NOTETYPES_REVISION = 1795392000
 
 TAIL_FIELDS = ("Explanation", "Quote", "Source", "ID")
 
@@ -99,11 +99,16 @@ TYPED_ANSWER = NoteType(
     TYPED_ANSWER_ID, "quizapp: Typed answer", ("Prompt", "Answer", "Unit", "Accepted"),
     front=_head("Type the answer") + _UNIT + "\n{{type:Answer}}",
     back=_head("Type the answer") + _UNIT + '\n<hr id="answer">\n{{type:Answer}}'
-         '\n{{#Accepted}}<div class="accepted">{{Accepted}}</div>{{/Accepted}}',
+         '\n{{#Accepted}}<div class="accepted">{{Accepted}}</div>{{/Accepted}}'
+         # Anki's comparison is letter by letter; quizapp's accepts more (see quizapp.srs.checking).
+         '\n<div class="accepted strict">Anki compares letter by letter, so it is stricter than quizapp: your '
+         "answer also counts as right if it is an accepted form shown here, differs only in capital letters "
+         "(unless they matter), or is a number in the range shown.</div>",
 )
 
 _CLOZE_BODY = '\n<div class="kind">Fill in the blanks</div>\n<div class="cloze-text">{{cloze:Text}}</div>'
-CLOZE = NoteType(CLOZE_ID, "quizapp: Cloze", ("Text",), front=_CLOZE_BODY, back=_CLOZE_BODY, cloze=True)
+CLOZE = NoteType(CLOZE_ID, "quizapp: Cloze", ("Text",), front=_CLOZE_BODY, back=_CLOZE_BODY + '\n<hr id="answer">',
+                 cloze=True)
 
 ORDERING = NoteType(
     ORDERING_ID, "quizapp: Ordering", ("Prompt", "Items", "Order"),

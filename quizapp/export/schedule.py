@@ -91,7 +91,8 @@ def write_progress(cursor, notes: dict[str, tuple[str, str, bool]], history: His
 
     Args:
         cursor: a cursor on the package's collection, after genanki wrote it.
-        notes: note GUID -> (bank id, question id, is cloze).
+        notes: note GUID -> (bank id, question id, is cloze); a cloze card's ordinal is its number - 1, any
+            other card's (a reversed flashcard's second card) is quizapp's.
         history: the progress to write.
     Returns:
         the number of cards that carry progress.
@@ -105,7 +106,7 @@ def write_progress(cursor, notes: dict[str, tuple[str, str, bool]], history: His
     rows = cursor.execute("SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.nid ORDER BY c.id")
     for card_id, guid, ord in rows.fetchall():
         bank_id, question_id, cloze = notes[guid]
-        progress = history.cards.get((bank_id, question_id, ord + 1 if cloze else 0))
+        progress = history.cards.get((bank_id, question_id, ord + 1 if cloze else ord))
         if progress is None or progress.state.state == 0:
             continue
         cursor.execute("UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, "

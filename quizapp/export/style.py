@@ -7,13 +7,18 @@ CARD_CSS = """\
 .card {
   --fg: #1d1f23; --bg: #ffffff; --muted: #5c6370; --line: #d5d9e0; --accent: #1f5fbf;
   --ok: #1b7f3b; --ok-bg: #e6f4ea; --panel: #f4f6f9;
-  font-family: -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  --sans: -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  --mono: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  font-family: var(--sans);
   font-size: 20px; line-height: 1.5; text-align: left;
   color: var(--fg); background-color: var(--bg);
 }
+/* Two classes outrank Anki desktop's `body.nightMode { background-color: var(--canvas) }`, so the card's own
+   background (and with it the quote panel's contrast) holds in night mode too. */
 .nightMode.card, .nightMode .card, .night_mode.card, .night_mode .card {
-  --fg: #e6e8eb; --bg: #1e1f22; --muted: #a2a9b4; --line: #3e434b; --accent: #7fb0ff;
-  --ok: #7dd39a; --ok-bg: #1f3a28; --panel: #2a2d32;
+  --fg: #e6e8eb; --bg: #1e1f22; --muted: #a2a9b4; --line: #4a505a; --accent: #7fb0ff;
+  --ok: #7dd39a; --ok-bg: #1f3a28; --panel: #30343b;
+  background-color: var(--bg);
 }
 .qa { max-width: 40rem; margin: 0 auto; padding: 0.5rem 1rem; }
 .mobile .qa { padding: 0.25rem 0.5rem; }
@@ -42,11 +47,23 @@ blockquote.quote {
 }
 .source { font-size: 0.8em; color: var(--muted); margin-top: 0.75rem; }
 .source a, .explanation a, .prompt a { color: var(--accent); }
-.qid { font-size: 0.65em; color: var(--muted); margin-top: 1rem; font-family: ui-monospace, Menlo, Consolas, monospace; }
+.qid { font-size: 0.65em; color: var(--muted); margin-top: 1rem; font-family: var(--mono); }
 .cloze { font-weight: 700; color: var(--accent); }
-#typeans { width: 100%; box-sizing: border-box; font: inherit; padding: 0.3rem 0.5rem;
+/* The type-in box (an <input>) and, on the back, Anki's comparison (a <code>) share the id typeans.  Anki
+   puts the field's font inline on both (genanki's default, 'Liberation Sans', is missing on many systems and
+   falls back to serif), so the fonts here are !important. */
+input#typeans { width: 100%; box-sizing: border-box; padding: 0.3rem 0.5rem;
+  font-family: var(--sans) !important; font-size: 1em !important;
   color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; }
-code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em;
+code#typeans { display: block; padding: 0.4rem 0.6rem; white-space: pre-wrap; line-height: 1.6;
+  font-family: var(--mono) !important; font-size: 0.95em !important;
+  background: var(--panel); border: 1px solid var(--line); border-radius: 4px; }
+.accepted.strict { font-size: 0.8em; }
+.letters { font-weight: 700; margin: 0.25rem 0; }
+ol.order li::before { content: attr(class); font-weight: 700; color: var(--accent); margin-right: 0.5em; }
+table.pairs { counter-reset: pair; }
+table.pairs td:first-child::before { counter-increment: pair; content: counter(pair) ". "; color: var(--muted); }
+code { font-family: var(--mono); font-size: 0.9em;
   background: var(--panel); padding: 0 0.2em; border-radius: 3px; }
 img { max-width: 100%; height: auto; }
 """

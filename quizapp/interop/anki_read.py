@@ -54,7 +54,14 @@ def _unzstd(data: bytes) -> bytes:
     if not data.startswith(ZSTD_MAGIC):
         return data
     import zstandard
-    return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+    try:
+        # read at most MAX_UNPACKED + 1 bytes: a small file that unpacks to more is refused, not held in memory
+        out = zstandard.ZstdDecompressor().stream_reader(data).read(MAX_UNPACKED + 1)
+    except zstandard.ZstdError as exc:
+        raise PackageError(f"a zstd-compressed part is damaged ({exc})") from None
+    if len(out) > MAX_UNPACKED:
+        raise PackageError("a zstd-compressed part is larger than 2 GiB unpacked")
+    return out
 
 
 def _varint(data: bytes, pos: int) -> tuple[int, int]:

@@ -36,7 +36,14 @@ class _Converter:
         self.q, self.file, self.result = q, file, result
 
     def md(self, raw: str) -> str:
-        return to_markdown(unescape(raw), self.q.format)
+        images: list[str] = []
+        text = to_markdown(unescape(raw), self.q.format, images)
+        for src in images:
+            if src.startswith("@@PLUGINFILE@@"):
+                # Moodle exports name its own file store; the file itself is not in the GIFT file.
+                self.converted(f"image {src!r} stays in Moodle's file store; put the file beside the bank and "
+                               "change the path")
+        return text
 
     def converted(self, message: str, at: tuple[int, int] | None = None) -> None:
         self.result.note(self.file, at or self.q.at, CONVERTED, message)

@@ -119,10 +119,14 @@ class ImportResult:
     banks: list[ImportedBank] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     media: dict[str, bytes] = field(default_factory=dict)  # file name -> content, written beside the banks
+    _seen: set[Note] = field(default_factory=set, repr=False)
 
     def note(self, file: str, at: tuple[int, int], kind: str, message: str) -> None:
-        """Record a located warning."""
-        self.notes.append(Note(file, at[0], at[1], kind, message))
+        """Record a located warning (once: a text converted twice gives one note)."""
+        note = Note(file, at[0], at[1], kind, message)
+        if note not in self._seen:
+            self._seen.add(note)
+            self.notes.append(note)
 
     def count(self, kind: str) -> int:
         """How many notes of one kind."""

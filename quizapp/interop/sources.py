@@ -38,6 +38,8 @@ def detect(path: Path, raw: bytes) -> str:
     known = _SUFFIXES.get(path.suffix.lower())
     if known:
         return known
+    if path.suffix.lower() in (".yaml", ".yml"):
+        raise InputError([Problem(str(path), 1, 1, "this is a bank already (YAML); check it with quizapp validate")])
     if raw[:4] == b"PK\x03\x04":
         return "anki"
     text = raw[:20000].decode("utf-8", "replace")

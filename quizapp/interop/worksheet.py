@@ -9,12 +9,15 @@ from __future__ import annotations
 import random
 import string
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from ..bank.models import CLOZE_RE
 
 LETTERS = string.ascii_uppercase
 ANSWER_MODES = ("separate", "inline", "none")
 PAPERS = {"a4": "a4", "letter": "us-letter"}
+MAX_HEADING = 60  # longer joined bank titles give way to the first title and a count
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Entry:
     explanation: str = ""
     quote: str = ""
     source: str = ""
+    folder: str = ""  # the bank file's folder: images in the text are relative to it
 
 
 @dataclass
@@ -47,15 +51,46 @@ class Worksheet:
 BLANK = "\ue000"  # stands for a cloze blank inside prompt text until the layout draws it
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg")
+
+
+def resolve_image(folder: str, src: str) -> Path | None:
+    """The image file that a bank's `![alt](src)` names, or None (a web address, missing, outside the bank's folder).
+
+    Args:
+        folder: the bank file's folder.
+        src: the image path as written, relative to that folder.
+    Returns:
+        The file, or None when it cannot be printed (the alt text is printed instead).
+    """
+    parts = urlsplit(src)
+    if not folder or parts.scheme or parts.netloc or not parts.path:
+        return None
+    base = Path(folder).resolve()
+    file = (base / unquote(parts.path)).resolve()
+    if file.is_relative_to(base) and file.is_file() and file.suffix.lower() in IMAGE_SUFFIXES:
+        return file
+    return None
+
+
 def _letters(indices) -> str:
     return ", ".join(LETTERS[i] for i in indices)
 
 
 def _source(bank) -> str:
+    """Where a quote comes from: the source's title (else the bank's), author, publisher and date."""
     s = bank.source
     if s is None:
-        return ""
-    return ", ".join(p for p in (s.title, s.author, s.date.isoformat() if s.date else None) if p)
+        return bank.title
+    return ", ".join(p for p in (s.title or bank.title, s.author, s.publisher, s.date.isoformat() if s.date else None) if p)
+
+
+def _heading(banks) -> str:
+    titles = list(dict.fromkeys(b.title for b in banks))
+    joined = " · ".join(titles)
+    if len(titles) == 1 or len(joined) <= MAX_HEADING:
+        return joined
+    return f"{titles[0]} (and {len(titles) - 1} more {'bank' if len(titles) == 2 else 'banks'})"
 
 
 def _entry(number: int, q, rng: random.Random, bank) -> Entry:
@@ -108,7 +143,7 @@ def _entry(number: int, q, rng: random.Random, bank) -> Entry:
 
 
 def build_worksheet(banks, *, count: int | None = None, seed: int = 0, answers: str = "separate",
-                    paper: str = "a4", title: str | None = None) -> Worksheet:
+                    paper: str = "a4", title: str | None = None, folders: dict[str, str] | None = None) -> Worksheet:
     """The worksheet's content: every question of the banks, or count of them picked with the seed.
 
     Args:
@@ -118,6 +153,7 @@ def build_worksheet(banks, *, count: int | None = None, seed: int = 0, answers: 
         answers: "separate" (a key on its own page), "inline" (after each question) or "none".
         paper: "a4" or "letter".
         title: the heading (default: the banks' titles).
+        folders: bank id -> the folder of its file, where its images are found.
     Returns:
         The Worksheet.
     """
@@ -127,5 +163,7 @@ def build_worksheet(banks, *, count: int | None = None, seed: int = 0, answers: 
         picked = set(rng.sample(range(len(pool)), count))
         pool = [p for i, p in enumerate(pool) if i in picked]
     entries = [_entry(n, q, rng, bank) for n, (bank, q) in enumerate(pool, 1)]
-    heading = title or " · ".join(dict.fromkeys(b.title for b in banks))
+    for entry, (bank, _) in zip(entries, pool):
+        entry.folder = (folders or {}).get(bank.id, "")
+    heading = title or _heading(banks)
     return Worksheet(heading, entries, answers, paper, seed)

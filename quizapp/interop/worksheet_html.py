@@ -1,12 +1,13 @@
 """The worksheet as one self-contained HTML page that prints like the PDF (print CSS, page break before the key)."""
 from __future__ import annotations
 
+import base64
 import html
 import string
 
 from markdown_it import MarkdownIt
 
-from .worksheet import BLANK, LETTERS, Worksheet
+from .worksheet import BLANK, LETTERS, Worksheet, resolve_image
 
 # html disabled: raw HTML in a bank is shown as text, never interpreted
 _MD = MarkdownIt("commonmark", {"html": False})
@@ -16,7 +17,8 @@ _CSS = """
 body { font: 11pt/1.45 Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto; color: #111; }
 header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 1.5px solid #111; }
 header h1 { font-size: 1.5em; margin: 0 0 .2em; }
-.fill { display: inline-block; width: 14em; border-bottom: 1px solid #444; }
+header p { white-space: nowrap; margin-left: 1.5em; line-height: 2; }
+.fill { display: inline-block; width: 11em; border-bottom: 1px solid #444; }
 .blank { display: inline-block; width: 7em; border-bottom: 1px solid #444; }
 .note { color: #555; font-size: .9em; }
 ol.questions > li { break-inside: avoid; margin: 1.1em 0; }
@@ -34,8 +36,22 @@ p { margin: .2em 0; }
 """
 
 
-def _md(text: str, hints: list[str] | None = None) -> str:
-    out = _MD.render(text or "")
+def _embed(tokens, folder: str) -> str:
+    """Rendered tokens with each image the bank has inlined as a data: URL, so the page stands alone."""
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "image":
+                file = resolve_image(folder, str(child.attrs.get("src", "")))
+                if file is None:  # printed as its alt text, as in the PDF
+                    child.type, child.content, child.children = "text", f"[image: {child.content}]", None
+                    continue
+                kind = {".svg": "svg+xml", ".jpg": "jpeg"}.get(file.suffix.lower(), file.suffix[1:].lower())
+                child.attrs["src"] = f"data:image/{kind};base64," + base64.b64encode(file.read_bytes()).decode()
+    return _MD.renderer.render(tokens, _MD.options, {})
+
+
+def _md(text: str, hints: list[str] | None = None, folder: str = "") -> str:
+    out = _embed(_MD.parse(text or ""), folder)
     for index, hint in enumerate(hints or []):
         label = f'<span class="blank"></span><sub>({string.ascii_lowercase[index % 26]})</sub>'
         label += f' <span class="note">({html.escape(hint)})</span>' if hint else ""
@@ -43,12 +59,12 @@ def _md(text: str, hints: list[str] | None = None) -> str:
     return out
 
 
-def _inline(text: str) -> str:
-    return _MD.renderInline(text or "")
+def _inline(text: str, folder: str = "") -> str:
+    return _embed(_MD.parseInline(text or ""), folder)
 
 
 def _body(e) -> str:
-    parts = [_md(e.prompt, e.hints)]
+    parts = [_md(e.prompt, e.hints, e.folder)]
     if e.instruction:
         parts.append(f'<p class="note"><i>{html.escape(e.instruction)}</i></p>')
     if e.kind == "multiple_choice":
@@ -77,7 +93,8 @@ def _key(e) -> str:
     out = f"<b>{_inline(e.key)}</b>" + (_md(e.explanation) if e.explanation else "")
     if e.quote:
         source = f'<br><span class="note">— {html.escape(e.source)}</span>' if e.source else ""
-        out += f"<blockquote>“{_inline(e.quote)}”{source}</blockquote>"
+        quote = _inline(e.quote) if e.quote[:1] in "\"“'‘" else f"“{_inline(e.quote)}”"
+        out += f"<blockquote>{quote}{source}</blockquote>"
     return out
 
 

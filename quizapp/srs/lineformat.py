@@ -1,14 +1,21 @@
-"""Cards as plain text lines, and typed lines back into answers: the line mode's screen-reader-friendly form."""
+"""Cards as plain text lines, and typed lines back into answers: the line mode's screen-reader-friendly form.
+
+Every line a person or a pipe can send is read in linear time into an answer or an UnreadableAnswer
+(odd digits such as `²` or `①`, thousands of digits, any Unicode): never another exception."""
 from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..bank.models import CLOZE_RE
 from .cards import flashcard_hint, flashcard_sides
+from .quantities import Unit, read_quantity
+from .wording import shorten
 
 LETTERS = string.ascii_lowercase
+ECHO_LIMIT = 40  # characters of the learner's own text repeated back in a message
 
 
 class UnreadableAnswer(ValueError):
@@ -23,6 +30,11 @@ class Layout:
     options: list[str] = field(default_factory=list)  # choices, or ordering items, or matching right-hand side
     lefts: list[str] = field(default_factory=list)  # matching left-hand side
     gaps: int = 1
+
+
+def echo(text: str) -> str:
+    """The learner's text quoted for a message, sanitised and cut (see wording.shorten)."""
+    return repr(shorten(text, ECHO_LIMIT))
 
 
 def _shuffled(items, rng, shuffle: bool = True) -> list[str]:
@@ -53,7 +65,7 @@ def layout_card(card, rng) -> Layout:
         how = "select all that apply: type their numbers, e.g. 1 3" if q.multiple else "type its number"
         return Layout([q.prompt, *(f"  {i}. {c}" for i, c in enumerate(options, 1)), f"({how})"], options)
     if t == "true_false":
-        return Layout([q.prompt, "(true or false: t or f)"])
+        return Layout([q.prompt, "(True or False: type t or f)"])
     if t == "short_answer":
         return Layout([q.prompt, "(type the answer)"])
     if t == "numeric":
@@ -65,13 +77,13 @@ def layout_card(card, rng) -> Layout:
     if t == "ordering":
         options = _shuffled(q.items, rng)
         return Layout([q.prompt, *(f"  {LETTERS[i]}. {item}" for i, item in enumerate(options)),
-                       "(type the letters in the right order, e.g. c a b)"], options)
+                       "(type all the letters in the right order, e.g. c a b)"], options)
     if t == "matching":
         lefts = list(q.pairs)
         options = _shuffled(q.pairs.values(), rng)
         lines = [q.prompt, *(f"  {i}. {left}" for i, left in enumerate(lefts, 1)),
                  *(f"  {LETTERS[i]}. {right}" for i, right in enumerate(options)),
-                 "(type each number with its letter, e.g. 1b 2a 3c)"]
+                 "(pair every number with a letter, e.g. 1b 2a 3c)"]
         return Layout(lines, options, lefts)
     if t == "flashcard":
         how = "think of the answer, then press Enter to see it (a note typed first is kept, not graded)"
@@ -81,55 +93,143 @@ def layout_card(card, rng) -> Layout:
     raise ValueError(f"unknown question type {t!r}")
 
 
+def _ascii(text: str) -> str:
+    # Full-width digits and letters (an IME's １ or ａ) and circled numbers (①) mean what they show.
+    return unicodedata.normalize("NFKC", text)
+
+
 def _number(token: str, count: int) -> int:
-    if not token.isdigit() or not 1 <= int(token) <= count:
-        raise UnreadableAnswer(f"{token!r} is not one of the numbers 1 to {count}")
+    # Only ASCII digits, at most three: `²`.isdigit() is true but int("²") raises, and int() of a
+    # 5,000-digit token is refused by Python (and slow): both are just not one of the numbers.
+    if not re.fullmatch(r"[0-9]{1,3}", token) or not 1 <= int(token) <= count:
+        raise UnreadableAnswer(f"{echo(token)} is not one of the numbers 1 to {count}")
     return int(token) - 1
 
 
 def _letter(token: str, count: int) -> int:
-    index = LETTERS.find(token.lower()) if len(token) == 1 else -1
+    index = LETTERS.find(token.lower()) if len(token) == 1 and token.isascii() else -1
     if not 0 <= index < count:
-        raise UnreadableAnswer(f"{token!r} is not one of the letters a to {LETTERS[count - 1]}")
+        raise UnreadableAnswer(f"{echo(token)} is not one of the letters a to {LETTERS[count - 1]}")
     return index
 
 
+_SEPARATORS = re.compile(r"[\s,;]+")
+# One token per match, each alternative anchored at the current position: linear in the line's length
+# (a pattern like (\d+)\s*([a-z]) rescans a long run of digits from every position: quadratic).
+_PAIR_TOKENS = re.compile(r"(?P<num>[0-9]+)|(?P<letter>[A-Za-z])|(?P<sep>[\s,;]+)|(?P<other>.)", re.S)
+
+
+def _words(text: str) -> list[str]:
+    return [tok for tok in _SEPARATORS.split(text) if tok]
+
+
+def _choices(q, layout: Layout, text: str) -> list[str]:
+    by_text = {c.casefold(): c for c in layout.options}
+    if text.casefold() in by_text:
+        return [by_text[text.casefold()]]
+    picked = [layout.options[_number(tok, len(layout.options))] for tok in _words(_ascii(text))]
+    picked = list(dict.fromkeys(picked))
+    if not q.multiple and len(picked) > 1:
+        raise UnreadableAnswer("type one number")
+    return picked
+
+
+def _ordering(layout: Layout, text: str) -> list[str]:
+    text = _ascii(text)
+    tokens = _words(text) if _SEPARATORS.search(text) else list(text)
+    count = len(layout.options)
+    order = [_letter(tok, count) for tok in tokens]
+    if len(set(order)) != len(order):
+        raise UnreadableAnswer("each letter once, please")
+    if len(order) != count:
+        raise UnreadableAnswer(f"put all {count} letters (a to {LETTERS[count - 1]}) in order")
+    return [layout.options[i] for i in order]
+
+
+def _matching(layout: Layout, text: str) -> dict[str, str]:
+    lefts, rights = len(layout.lefts), len(layout.options)
+    pairs: dict[int, int] = {}
+    number = None
+    for m in _PAIR_TOKENS.finditer(_ascii(text)):
+        kind, token = m.lastgroup, m.group()
+        if kind == "sep":
+            continue  # between pairs, or between a number and its letter: "1 b"
+        if kind == "num" and number is None:
+            number = _number(token, lefts)
+            if number in pairs:
+                raise UnreadableAnswer(f"number {number + 1} is paired twice; each number once, please")
+        elif kind == "letter" and number is not None:
+            letter = _letter(token, rights)
+            if letter in pairs.values():
+                raise UnreadableAnswer(f"letter {LETTERS[letter]} is paired twice; each letter once, please")
+            pairs[number], number = letter, None
+        else:
+            raise UnreadableAnswer("type pairs like 1b 2a 3c")
+    if number is not None:
+        raise UnreadableAnswer(f"number {number + 1} has no letter; type pairs like 1b 2a 3c")
+    if len(pairs) != lefts:
+        missing = ", ".join(str(i + 1) for i in range(lefts) if i not in pairs)
+        raise UnreadableAnswer(f"pair every number; still unpaired: {missing}")
+    return {layout.lefts[n]: layout.options[letter] for n, letter in sorted(pairs.items())}
+
+
+def _numeric(q, text: str) -> str:
+    # What the checker cannot read as one finite number is asked again ("enter a number"), as the TUI
+    # asks again: never graded wrong, and never handed on (1e400 or 400 digits overflow to infinity).
+    reading = read_quantity(text, Unit.parse(q.unit))
+    unit = f" (in {q.unit})" if q.unit else ""
+    if reading.problem:
+        raise UnreadableAnswer(f"{reading.problem}{unit}")
+    if not reading.values:
+        raise UnreadableAnswer(f"{echo(text)} is too large a number to read; enter a number{unit}")
+    return text
+
+
+_TRUE_FALSE = {"t": True, "true": True, "y": True, "yes": True, "f": False, "false": False, "n": False, "no": False}
+
+
+def empty_answer(card, layout: Layout):
+    """What giving up on a card answers (an empty line twice): wrong, in the shape check_answer expects."""
+    t = card.question.type
+    return {"multiple_choice": [], "true_false": None, "cloze": [""] * layout.gaps, "ordering": [],
+            "matching": {}}.get(t, "")
+
+
 def parse_line(card, layout: Layout, line: str):
-    """The typed line as `given` for check_answer, or UnreadableAnswer."""
-    q = card.question
-    t = q.type
+    """The typed line as `given` for check_answer, or UnreadableAnswer.
+
+    Args:
+        card: the StudyCard (or quiz item) being answered.
+        layout: how the card was shown (numbers and letters refer to it).
+        line: the learner's line, not empty.
+
+    Returns:
+        The answer in the shape check_answer expects for the question's type.
+    """
+    t = card.question.type
     text = line.strip()
     if t == "multiple_choice":
-        by_text = {c.casefold(): c for c in layout.options}
-        if text.casefold() in by_text:
-            return [by_text[text.casefold()]]
-        tokens = re.split(r"[\s,;]+", text) if text else []
-        picked = [layout.options[_number(tok, len(layout.options))] for tok in tokens]
-        if not q.multiple and len(picked) > 1:
-            raise UnreadableAnswer("type one number")
-        return list(dict.fromkeys(picked))
+        return _choices(card.question, layout, text)
     if t == "true_false":
-        value = {"t": True, "true": True, "y": True, "yes": True,
-                 "f": False, "false": False, "n": False, "no": False}.get(text.casefold())
-        if value is None and text:
-            raise UnreadableAnswer("type t (true) or f (false)")
+        value = _TRUE_FALSE.get(_ascii(text).casefold())
+        if value is None:
+            raise UnreadableAnswer("type t (True) or f (False)")
         return value
-    if t in ("short_answer", "numeric"):
+    if t == "numeric":
+        return _numeric(card.question, text)
+    if t == "short_answer":
         return text
     if t == "flashcard":
         return text or None  # the learner's note, if any
     if t == "cloze":
-        return [part.strip() for part in text.split(";")] if layout.gaps > 1 else [text]
+        if layout.gaps == 1:
+            return [text]
+        parts = [part.strip() for part in text.split(";")]
+        if len(parts) != layout.gaps:
+            raise UnreadableAnswer(f"type {layout.gaps} answers separated by ; (one per gap, in order)")
+        return parts
     if t == "ordering":
-        tokens = re.split(r"[\s,;]+", text) if re.search(r"[\s,;]", text) else list(text)
-        order = [_letter(tok, len(layout.options)) for tok in tokens if tok]
-        if len(set(order)) != len(order):
-            raise UnreadableAnswer("each letter once, please")
-        return [layout.options[i] for i in order]
+        return _ordering(layout, text)
     if t == "matching":
-        pairs = re.findall(r"(\d+)\s*([A-Za-z])", text)
-        if re.sub(r"(\d+)\s*([A-Za-z])|[\s,;]", "", text):
-            raise UnreadableAnswer("type pairs like 1b 2a 3c")
-        return {layout.lefts[_number(n, len(layout.lefts))]: layout.options[_letter(letter, len(layout.options))]
-                for n, letter in pairs}
+        return _matching(layout, text)
     raise ValueError(f"unknown question type {t!r}")

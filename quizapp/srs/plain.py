@@ -9,17 +9,22 @@ from fsrs import Rating
 
 from .cards import flashcard_hint
 from .checking import check_answer
-from .lineformat import UnreadableAnswer, layout_card, parse_line
+from .lineformat import layout_card
+from .lineio import Command, LineIO, run_interruptible
 from .queue import limits_line
 from .scheduler import format_interval
+from .wording import feedback_lines
 
 QUIT = "q"
 UNDO = "undo"
+HINT = "h"  # a flashcard's hint, where it has one
 RATING_WORDS = {r.name.lower(): r for r in Rating}
+RETYPE = "retype"  # _rating's answer to `undo`: take back the answer just given, before it is saved
 
 
-class EndOfInput(Exception):
-    """stdin closed: stop like `q`."""
+def summary_line(done: int, right: int) -> str:
+    """The line that ends every line-mode session, also one stopped by Ctrl+C before its first card."""
+    return f"Session over: {done} answer{'s' * (done != 1)} saved, {right} right."
 
 
 class LineStudy:
@@ -27,32 +32,24 @@ class LineStudy:
 
     def __init__(self, session, clock: Callable[[], datetime], inp: TextIO, out: TextIO,
                  rng: random.Random | None = None):
-        self.session, self.clock, self.inp, self.out = session, clock, inp, out
+        self.session, self.clock = session, clock
+        self.io = LineIO(inp, out)
+        self.say, self.ask = self.io.say, self.io.ask
         self.rng = rng or random.Random()
-
-    def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
-        self.out.flush()  # piped output must reach a reader line by line
-
-    def ask(self, prompt: str) -> str:
-        self.out.write(prompt)
-        self.out.flush()
-        line = self.inp.readline()
-        if not line:
-            self.say()
-            raise EndOfInput
-        return line.rstrip("\r\n")
+        self.interrupted = False  # Ctrl+C ended the session (the command exits with 130)
 
     def run(self) -> int:
-        """Study until the queue is empty, `q`, or end of input; returns the number of answers saved."""
-        try:
+        """Study until the queue is empty, `q`, end of input or Ctrl+C; returns the number of answers saved."""
+        def study() -> None:
             while self._one_card():
                 pass
-        except EndOfInput:
-            pass
+        self.interrupted = run_interruptible(self.io, study, self.summary)
+        return self.session.progress.done
+
+    def summary(self) -> None:
+        """The session's last line: what was saved."""
         p = self.session.progress
-        self.say(f"Session over: {p.done} answer{'s' * (p.done != 1)} saved, {p.right} right.")
-        return p.done
+        self.say(summary_line(p.done, p.right))
 
     def _header(self, card) -> str:
         p = self.session.progress
@@ -69,61 +66,47 @@ class LineStudy:
         layout = layout_card(card, self.rng)
         self.say()
         self.say(self._header(card))
-        for line in layout.lines:
-            self.say(line)
+        show = True
         while True:
-            line = self.ask("answer> ")
-            if line.strip() == QUIT:
-                return False
-            if line.strip().casefold() == UNDO:
-                self._undo()
-                return True
+            if show:  # first, and again after `undo` at the rating prompt; not after a hint
+                for line in layout.lines:
+                    self.say(line)
+            show = True
             hint = flashcard_hint(card.question, card.ord) if card.question.type == "flashcard" else None
-            if hint and line.strip().casefold() == "h":
-                self.say(f"hint: {hint}")
-                continue
+            commands = (QUIT, UNDO, HINT) if hint else (QUIT, UNDO)
             try:
-                given = parse_line(card, layout, line)
+                given = self.io.ask_answer(card, layout, commands, "q quits, undo takes back the last answer")
+            except Command as command:
+                if command.word == HINT:
+                    self.say(f"hint: {hint}")
+                    show = False
+                    continue
+                if command.word == UNDO:
+                    self._undo()
+                    return True
+                return False
+            result = check_answer(card.question, card.ord, given)
+            for line in feedback_lines(card.bank, card.question, given, result):
+                self.say(line)
+            rating = self._rating(card, result.suggested)
+            if rating != RETYPE:
                 break
-            except UnreadableAnswer as exc:
-                self.say(f"could not read that: {exc}. (q quits, undo takes back the last answer)")
-        result = check_answer(card.question, card.ord, given)
-        self._feedback(card, given, result)
-        rating = self._rating(card, result.suggested)
+            self.say("answer taken back (nothing was saved); answer the card again:")
         if rating is None:
             self.say("not saved.")
             return False
-        done_at = self.clock()
-        answered = self.session.answer(card, rating, done_at, given=given, result=result,
-                                       duration=(done_at - now).total_seconds())
-        # Scripts and the crash-safety test count these lines: print only after the commit.
-        self.say(f"saved (review {answered.review_id}).")
+        with self.io.held():  # Ctrl+C now would leave a saved answer unreported: it waits
+            done_at = self.clock()
+            answered = self.session.answer(card, rating, done_at, given=given, result=result,
+                                           duration=(done_at - now).total_seconds())
+            # Scripts and the crash-safety test count these lines: print only after the commit.
+            self.say(f"saved (review {answered.review_id}).")
         return True
 
-    def _feedback(self, card, given, result) -> None:
-        if result.self_graded:
-            self.say(f"back: {result.expected}")
-            if card.question.explanation:
-                self.say(f"explanation: {card.question.explanation}")
-            return
-        verdict = ("right, accepted with a typo." if result.typo else "right.") if result.correct else "wrong."
-        self.say(verdict)
-        if result.note:  # how the answer was read: "accepted with a typo: you wrote ...", "2,000,000 = 2 million"
-            self.say(result.note)
-        q = card.question
-        if q.type == "multiple_choice" and q.multiple:
-            for choice, ok in result.details:
-                mark = "ok    " if ok else "wrong " if choice in given else "missed"
-                self.say(f"  {mark}  {choice}")
-        elif q.type in ("ordering", "matching") or len(result.details) > 1:
-            for label, ok in result.details:
-                self.say(f"  {'ok   ' if ok else 'wrong'}  {label}")
-        self.say(f"answer: {result.expected}")
-        if card.question.explanation:
-            self.say(f"explanation: {card.question.explanation}")
+    def _rating(self, card, suggested: Rating | None) -> Rating | str | None:
+        """The rating typed, None for q, RETYPE for undo (this answer is taken back before it is saved).
 
-    def _rating(self, card, suggested: Rating | None) -> Rating | None:
-        """The learner's rating; Enter takes the suggested one (a self-graded card has none: rate it yourself)."""
+        Enter takes the suggested rating; a self-graded card (flashcard) has none: the learner rates it."""
         default = f"; enter = {suggested.value} {suggested.name.lower()}" if suggested else ": how well did you know it?"
         if self.session.cram:
             labels = ", ".join(f"{r.value} {r.name.lower()}" for r in Rating)
@@ -133,21 +116,27 @@ class LineStudy:
             labels = ", ".join(f"{r.value} {r.name.lower()} ({format_interval(intervals[r])})" for r in Rating)
             prompt = f"rate {labels}{default}> "
         while True:
-            text = self.ask(prompt).strip().casefold()
+            line = self.ask(prompt)
+            if line is None:
+                continue
+            text = line.strip().casefold()
             if not text and suggested is not None:
                 return suggested
             if text == QUIT:
                 return None
+            if text == UNDO:
+                return RETYPE
             if text in ("1", "2", "3", "4"):
                 return Rating(int(text))
             matches = [r for word, r in RATING_WORDS.items() if word.startswith(text)]
             if len(matches) == 1:
                 return matches[0]
             how = "enter takes the suggested one" if suggested else "rate how well you knew it"
-            self.say(f"type 1 (again), 2 (hard), 3 (good) or 4 (easy); {how}; q quits")
+            self.say(f"type 1 (again), 2 (hard), 3 (good) or 4 (easy); {how}; undo takes this answer back; q quits")
 
     def _undo(self) -> None:
-        card = self.session.undo(self.clock())
+        with self.io.held():
+            card = self.session.undo(self.clock())
         if card is None:
             self.say("nothing to undo.")
         else:

@@ -83,19 +83,19 @@ def _typed_answers(q) -> list[str]:
 def test_no_typo_tolerance_accepts_another_answer_of_the_course():
     """'Kim Jong Un' must not pass as a typo of 'Kim Jong Il', nor 'South' for 'North Hamgyong'."""
     confusable = {"Kim Jong Un", "Kim Jong-un", "Kim Jong Il", "Kim Jong-il", "South Hamgyong", "North Hamgyong",
-                  "hotel", "motel", "novel", "Kim Il Sung"}
+                  "hotel", "motel", "novel", "Kim Il Sung", "soul", "Seoul"}
     others = {a for b in _banks() for q in b.questions for a in _typed_answers(q)} | confusable
     traps = []
     for b in _banks():
         for q in b.questions:
             own = _typed_answers(q)
             fuzzy = q.fuzzy if q.type == "short_answer" else True
+            reject = q.reject if q.type == "short_answer" else ()
             for other in others:
                 if other.casefold() in {a.casefold() for a in own}:
                     continue
-                answers = own if q.type == "short_answer" else own
-                for wanted in answers:
-                    match = match_text(other, [wanted], fuzzy=fuzzy, reject=getattr(q, "reject", ()))
+                for wanted in own:
+                    match = match_text(other, [wanted], fuzzy=fuzzy, reject=reject)
                     if match.correct and match.typo:
                         traps.append((b.id, q.id, other, wanted))
     assert traps == []

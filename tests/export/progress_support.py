@@ -19,6 +19,7 @@ questions:
   - {id: q4, type: true_false, prompt: Four?, answer: true}
   - {id: q5, type: true_false, prompt: Five?, answer: true}
   - {id: gaps, type: cloze, text: "{{c1::Alpha}} then {{c2::Beta}}."}
+  - {id: both-ways, type: flashcard, front: Up, back: Down, reverse: true}
 """
 
 # Real time: Anki schedules from its own clock, so quizapp's history ends just before now.  Whole days plus a
@@ -31,13 +32,15 @@ STEP = 10 / 1440  # the second learning step, in days
 # Anki counts elapsed days in study days, py-fsrs in whole 24 hours: each card's last review is whole days (and a
 # minute) before now, where both count the same.
 # (question id, ord, [(days before now, rating)]): a review card, a lapsed one, one learnt with Easy,
-# one still in learning, a cloze deletion; q5 and the second deletion stay new.
+# one still in learning, a cloze deletion, a reversed flashcard's second card; q5, the second deletion and
+# the flashcard's first card stay new.
 HISTORIES = [
     ("q1", 0, [(9 + STEP, Rating.Good), (9, Rating.Good), (6, Rating.Hard)]),
     ("q2", 0, [(12 + STEP, Rating.Good), (12, Rating.Good), (9, Rating.Again)]),
     ("q3", 0, [(5, Rating.Easy)]),
     ("q4", 0, [(0.01, Rating.Good)]),
     ("gaps", 1, [(4 + STEP, Rating.Good), (4, Rating.Easy)]),
+    ("both-ways", 1, [(3, Rating.Easy)]),  # the reversed card only
 ]
 
 
@@ -98,10 +101,10 @@ def import_with_progress(col, apkg: Path):
 
 
 def anki_card(col, qid: str, ord: int = 0):
-    """The Anki card of a quizapp question (ord is quizapp's: the cloze number, or 0)."""
+    """The Anki card of a quizapp question (ord is quizapp's: the cloze number for the cloze "gaps")."""
     (nid,) = col.find_notes(f'"ID:travel/{qid}"')
     note = col.get_note(nid)
-    return next(c for c in note.cards() if c.ord == max(0, ord - 1))
+    return next(c for c in note.cards() if c.ord == (ord - 1 if qid == "gaps" else ord))
 
 
 def fuzz_range(days: float, minimum: int, maximum: int = 36500) -> tuple[int, int]:

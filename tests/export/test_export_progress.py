@@ -52,7 +52,7 @@ def test_schedules_memory_and_reviews_arrive(in_anki):
     progress, col = in_anki
     options = ScheduleOptions()
     today = anki_day(to_us(NOW), options)
-    assert len(progress) == 5
+    assert len(progress) == 6
     for (_, qid, ord), p in progress.items():
         card = anki_card(col, qid, ord)
         ours = p.state
@@ -66,7 +66,8 @@ def test_schedules_memory_and_reviews_arrive(in_anki):
         assert card.memory_state.stability == pytest.approx(ours.stability, abs=1e-4), qid
         assert card.memory_state.difficulty == pytest.approx(ours.difficulty, abs=1e-3), qid
         assert revlog_count(col, card.id) == len(p.reviews) > 0, qid
-    assert anki_card(col, "q5").type == 0 and anki_card(col, "gaps", 2).type == 0  # unstudied cards stay new
+    for qid, ord in (("q5", 0), ("gaps", 2), ("both-ways", 0)):  # unstudied cards stay new
+        assert anki_card(col, qid, ord).type == 0, qid
 
 
 def test_ankis_next_intervals_agree_with_ours(in_anki):
@@ -101,7 +102,7 @@ def test_ankis_next_intervals_agree_with_ours(in_anki):
                 assert ours.state in (1, 3), (qid, rating)
                 assert inner.scheduled_secs == pytest.approx((ours.due_us - to_us(NOW)) / 1e6, abs=1), (qid, rating)
             checked += 1
-    assert checked == 20
+    assert checked == 24
 
 
 def test_reexport_adds_only_new_reviews_and_moves_the_schedule(studied, tmp_path, anki_collection):

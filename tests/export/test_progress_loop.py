@@ -17,8 +17,9 @@ from quizapp.srs.settings import from_us
 
 pytestmark = pytest.mark.slow  # drives a real Anki collection
 
-# Cards reviewed in Anki: two that quizapp never showed, one that continues its quizapp history.
-IN_ANKI = [("q5", 0, 2), ("gaps", 2, 3), ("q4", 0, 2)]  # (question, quizapp ord, Anki answer 0-3: good=2)
+# Cards reviewed in Anki: three that quizapp never showed (one the first card of a reversed flashcard whose
+# second card quizapp studied), one that continues its quizapp history.
+IN_ANKI = [("q5", 0, 2), ("gaps", 2, 3), ("both-ways", 0, 2), ("q4", 0, 2)]  # (question, quizapp ord, Anki answer 0-3: good=2)
 
 
 def run(*args) -> object:
@@ -73,10 +74,10 @@ def test_every_review_once_and_schedules_agree(loop):
         before = sum(len(p.reviews) for p in card_progress(store).values())
     result = run("--db", db, "import-progress", back, bank_path)
     assert result.exit_code == 0, result.output
-    assert f"added 3 reviews from Anki to 3 cards; {before} reviews were already in the store" in result.output
+    assert f"added 4 reviews from Anki to 4 cards; {before} reviews were already in the store" in result.output
     with Store.open(db) as store:
         progress = card_progress(store)
-    assert sum(len(p.reviews) for p in progress.values()) == before + 3
+    assert sum(len(p.reviews) for p in progress.values()) == before + 4
     for (_, qid, ord), p in progress.items():
         card = anki_card(col, qid, ord)
         anki_times = col.db.list("SELECT id FROM revlog WHERE cid = ? ORDER BY id", card.id)
@@ -124,7 +125,7 @@ def test_the_collection_file_itself_is_read_without_a_change(loop, tmp_path):
     col.close()
     before = open(path, "rb").read()
     result = run("--db", db, "import-progress", path, bank_path)
-    assert result.exit_code == 0 and "added 3 reviews" in result.output, result.output
+    assert result.exit_code == 0 and "added 4 reviews" in result.output, result.output
     assert open(path, "rb").read() == before
     col.reopen()
 

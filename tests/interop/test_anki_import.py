@@ -94,3 +94,13 @@ def test_broken_packages_are_located_errors_and_write_nothing(quizapp, tmp_path)
         assert result.exit_code == 1
         assert result.stderr.startswith(f"{path}:1:1: error: {message}"), result.stderr
         assert not (tmp_path / "out").exists()
+
+
+def test_a_damaged_zstd_collection_is_a_located_error(quizapp, tmp_path):
+    bad = tmp_path / "damaged.apkg"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("collection.anki21b", b"\x28\xb5\x2f\xfd" + b"\x00garbage" * 50)
+    result = quizapp("import", bad, "-o", tmp_path / "out" / "b.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{bad}:1:1: error: a zstd-compressed part is damaged")
+    assert not (tmp_path / "out").exists()

@@ -30,13 +30,13 @@ def _check(tmp: Path, name: str, text: str) -> None:
             assert parse_bytes(content, str(path)).ok
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(GIFT_ALPHABET, max_size=40).map("".join))
 def test_gift_never_crashes(tmp_path, text):
     _check(tmp_path, "x.gift", text)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(CSV_ALPHABET, max_size=40).map("".join), st.sampled_from(["x.csv", "x.tsv"]))
 def test_tables_never_crash(tmp_path, text, name):
     _check(tmp_path, name, text)

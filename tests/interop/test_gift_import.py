@@ -121,3 +121,17 @@ def test_terminal_escapes_in_the_input_never_reach_the_terminal(quizapp, tmp_pat
     assert result.exit_code == 0
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "partial credit for 'b" in result.stderr
+
+
+def test_moodle_file_store_images_are_reported(quizapp, tmp_path):
+    gift = tmp_path / "pic.gift"
+    gift.write_text('::Pic::[html]<p>Which flag? <img src="@@PLUGINFILE@@/flag.png" alt="a flag"></p>{=Korea ~Japan}\n\n'
+                    "::Gap::[html]<p>The <img src=\"@@PLUGINFILE@@/x.png\"> flag is {=Korean} today.</p>\n")
+    result = quizapp("import", gift, "-o", tmp_path / "b.yaml")
+    assert result.exit_code == 0
+    assert load(tmp_path / "b.yaml").questions[0].prompt == "Which flag? ![a flag](@@PLUGINFILE@@/flag.png)"
+    notes = [ln for ln in result.stderr.splitlines() if "file store" in ln]
+    assert notes == [f"{gift}:1:1: warning: converted: image '@@PLUGINFILE@@/flag.png' stays in Moodle's file store; "
+                     "put the file beside the bank and change the path",
+                     f"{gift}:3:1: warning: converted: image '@@PLUGINFILE@@/x.png' stays in Moodle's file store; "
+                     "put the file beside the bank and change the path"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from interop_support import CORPUS, load
+from tests_support import VALID
 
 
 def _import(quizapp, tmp_path, *args):
@@ -88,3 +89,8 @@ def test_an_unknown_format_is_named(quizapp, tmp_path):
     result = quizapp("import", odd, "-o", tmp_path / "bank.yaml")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{odd}:1:1: error: cannot tell the format")
+
+
+def test_a_bank_is_not_imported_again(quizapp, tmp_path):
+    result = quizapp("import", VALID / "all-types.yaml", "-o", tmp_path / "b.yaml")
+    assert result.exit_code == 1 and "this is a bank already (YAML)" in result.stderr

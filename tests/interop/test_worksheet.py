@@ -120,3 +120,33 @@ def test_hand_made_bank_of_every_type_typesets(quizapp, tmp_path):
     result = quizapp("export", "worksheet", CORPUS / "hand-made.yaml", "-o", out, "--count", "5", "--seed", "1")
     assert result.exit_code == 0 and result.stderr == f"wrote {out}: 5 questions, answers separate\n"
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def _picture_bank(tmp_path):
+    from anki_support import DOT_PNG
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "dot.png").write_bytes(DOT_PNG)
+    bank = tmp_path / "pics.yaml"
+    bank.write_text("id: pics\ntitle: Pictures\nquestions:\n"
+                    "  - id: pic\n    type: true_false\n    prompt: 'A dot: ![a dot](img/dot.png)'\n    answer: true\n"
+                    "  - id: gone\n    type: true_false\n    prompt: 'Gone: ![no file](img/none.png) ![outside](../x.png)'\n"
+                    "    answer: false\n")
+    return bank
+
+
+@needs_poppler
+def test_images_of_the_bank_are_printed_and_missing_ones_named(quizapp, tmp_path):
+    bank, out = _picture_bank(tmp_path), tmp_path / "p.pdf"
+    assert quizapp("export", "worksheet", bank, "-o", out).exit_code == 0
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    rows = [ln.split() for ln in listing.strip().splitlines()[2:]]  # after the two header lines
+    assert [(r[0], r[2]) for r in rows if r[2] == "image"] == [("1", "image")]  # one picture (its alpha is a smask)
+    assert "Gone: [image: no file] [image: outside]" in "\n".join(pdf_pages(out))
+
+
+def test_html_worksheet_inlines_images(quizapp, tmp_path):
+    bank, out = _picture_bank(tmp_path), tmp_path / "p.html"
+    assert quizapp("export", "worksheet", bank, "-o", out).exit_code == 0
+    page = out.read_text()
+    assert page.count('src="data:image/png;base64,iVBORw0KGgo') == 1
+    assert "[image: no file] [image: outside]" in page

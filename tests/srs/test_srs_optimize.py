@@ -97,3 +97,12 @@ def test_optimize_command_end_to_end(studied_store, tmp_path):
     empty = subprocess.run([sys.executable, "-m", "quizapp", "optimize"], capture_output=True, text=True,
                            env=subprocess_env(QUIZAPP_DB=str(tmp_path / "new.db")), timeout=60)
     assert empty.returncode == 1 and "not enough reviews" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_workload_grows_with_the_desired_retention():
+    from quizapp.srs.workload import estimate
+    low, base, high = (estimate(r, new_per_day=20, cards=400) for r in (0.8, 0.9, 0.95))
+    assert low.reviews_per_day < base.reviews_per_day < high.reviews_per_day
+    assert low.remembered < base.remembered < high.remembered <= 400
+    assert "1.00x the workload at 90%" in base.describe(base)
+    assert estimate(0.9, new_per_day=20, cards=400) == base  # seeded: the same settings show the same figure

@@ -54,6 +54,8 @@ async def test_browser_searches_sorts_suspends_and_flags(make_app, tmp_path):
 EDITOR = textwrap.dedent("""
     import re, sys
     path = sys.argv[-1]
+    # A test's editor edits only the test's own copy, never a bundled deck it was opened on by mistake.
+    assert path.startswith(ROOT), path
     line = int(sys.argv[-2].lstrip("+"))
     text = open(path, encoding="utf-8").read()
     open(path + ".line", "w").write(str(line))
@@ -64,7 +66,7 @@ EDITOR = textwrap.dedent("""
 
 def _editor(tmp_path, old: str, new: str) -> str:
     script = tmp_path / "editor.py"
-    script.write_text(f"MARK_FROM = {old!r}\nMARK_TO = {new!r}\n" + EDITOR)
+    script.write_text(f"MARK_FROM = {old!r}\nMARK_TO = {new!r}\nROOT = {str(tmp_path)!r}\n" + EDITOR)
     return f"{sys.executable} {script}"
 
 

@@ -123,10 +123,10 @@ def test_edit_a_card_from_the_browser_in_a_real_editor(tmp_path):
         terminal.send("/")
         terminal.send("-l", "id:dmz-exists")
         terminal.send("Enter")
-        terminal.wait_for("1 of ")
+        terminal.wait_for(" 1 of ")  # the status line: the search left one card
         terminal.send("e")
         shown = terminal.wait_for("The DMZ splits Korea.")
-        assert "1 of " in shown
+        assert " 1 of " in shown
         terminal.send("Escape")
         terminal.wait_for("due today")
         terminal.send("q")

@@ -1,41 +1,18 @@
 """Quiz mode: N questions in random order, no feedback until the end unless asked, then the score."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
+from ...srs.quizset import QuizItem, pick_items  # noqa: F401  (QuizItem: the items this screen holds)
 from ..leaks import release_removed_widgets
 from ..text import literal
 from ..widgets.footer import KeyFooter
 from ..widgets.base import AnswerInput
 from ..widgets.card import CardView
-
-
-@dataclass
-class QuizItem:
-    """One question of the quiz and, once answered, what was given and how it checked."""
-
-    bank: object
-    question: object
-    ord: int
-    given: object = None
-    result: object = None
-
-    @property
-    def key(self) -> tuple[str, str, int]:
-        return (self.bank.id, self.question.id, self.ord)
-
-
-def pick_items(banks: list, count: int | None, rng) -> list[QuizItem]:
-    """count questions (all when None) from the banks in random order; a cloze question asks one deletion."""
-    items = [QuizItem(bank, q, rng.choice(q.card_numbers)) for bank in banks for q in bank.questions]
-    rng.shuffle(items)
-    return items[:count] if count else items
 
 
 class QuizScreen(Screen):

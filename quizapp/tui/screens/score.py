@@ -1,8 +1,6 @@
 """The quiz score: right out of asked, every mistake with the right answer and quote; optional recording."""
 from __future__ import annotations
 
-import json
-
 from textual import work
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -10,24 +8,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from ...srs.wording import expected_words, yours_words
 from ..text import literal
 from ..widgets.card import card_prompt
 from ..widgets.feedback import citation
 from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
-
-
-def shown(given) -> str:
-    """A given answer in words."""
-    if given is None or given == "" or given == []:
-        return "(no answer)"
-    if isinstance(given, bool):
-        return "true" if given else "false"
-    if isinstance(given, dict):
-        return "; ".join(f"{k} → {v}" for k, v in given.items())
-    if isinstance(given, list):
-        return ", ".join(map(str, given)) if all(isinstance(g, str) for g in given) else json.dumps(given)
-    return str(given)
 
 
 class Mistake(Vertical):
@@ -46,12 +32,10 @@ class Mistake(Vertical):
         q = self.item.question
         prompt = card_prompt(q, self.item.ord)
         yield Static(Content.styled(f"{self.number}. ", "bold") + literal(prompt.splitlines()[0]))
-        yours = shown(self.item.given)
-        if self.item.result.self_graded:
-            yours = "not known (self-marked)" + (f"; your note: {yours}" if self.item.given else "")
-        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"), literal(yours)))
+        yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"),
+                                      literal(yours_words(q, self.item.given, self.item.result))))
         yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"),
-                                      literal(self.item.result.expected)))
+                                      literal(expected_words(q, self.item.result))))
         if q.quote:
             yield MarkdownText(q.quote, classes="quote")
             yield Static(Content("— " + citation(self.item.bank)), classes="citation")
@@ -101,23 +85,14 @@ class ScoreScreen(Screen):
 
     @work(thread=True, exclusive=True, group="record")
     def record(self) -> None:
-        by_key = {item.key: item for item in self.items}
+        from ...srs.quizset import record_items
         now = self.app.now()
-        done = set()
-
-        def answer_all() -> None:
-            session = self.app.engine_for(self.banks).session(now, cards=list(by_key))
-            while (card := session.next_card(now)) is not None and card.key not in done:
-                item = by_key[card.key]
-                session.answer(card, item.result.suggested, now, given=item.given, result=item.result)
-                done.add(card.key)
-
-        ok, _ = self.app.with_store(answer_all)
+        ok, counts = self.app.with_store(lambda: record_items(self.app.engine_for(self.banks), self.items, now))
         if not ok:
             return
-        skipped = len(by_key) - len(done)
+        recorded, skipped = counts
         note = f" ({skipped} not due yet, left as they were)" if skipped else ""
-        self.app.call_from_thread(self.notify, f"Recorded {len(done)} answers in your schedule{note}.")
+        self.app.call_from_thread(self.notify, f"Recorded {recorded} answers in your schedule{note}.")
 
     def action_leave(self) -> None:
         if self.standalone:

@@ -7,16 +7,13 @@ from textual.widgets import Static
 
 from .markdown import MarkdownText
 
+from ...srs.wording import citation as source_line
 from ..text import clean
 
 
 def citation(bank) -> str:
-    """The quote's source as one line: title, author, publisher, date."""
-    source = bank.source
-    if source is None:
-        return bank.title
-    parts = [source.title, source.author, source.publisher, source.date.isoformat() if source.date else None]
-    return ", ".join(clean(p) for p in parts if p) or bank.title
+    """The quote's source as one line (see srs.wording.citation), safe for the terminal."""
+    return clean(source_line(bank))
 
 
 def verdict(result) -> Content:

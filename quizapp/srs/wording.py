@@ -1,0 +1,158 @@
+"""Answers and feedback in plain words: what line mode prints after an answer, and the quiz score's
+"Yours" and "Right" in both interfaces.
+
+Plain text only (no markup); the caller sanitises on output (quizapp.termtext.clean)."""
+from __future__ import annotations
+
+from ..bank.models import CLOZE_RE
+from ..termtext import clean
+
+ORDER_JOIN = " → "  # ordering answers, the learner's and the right one alike
+GIVEN_LIMIT = 200  # characters of a typed answer repeated in feedback and the score report
+
+
+def shorten(text: str, limit: int) -> str:
+    """The learner's text as it may be repeated back: sanitised, and cut to `limit` characters.
+
+    Args:
+        text: what the learner typed (or a part of it).
+        limit: the most characters to keep.
+
+    Returns:
+        The text, ending in "…" when it was cut.
+    """
+    text = clean(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def cloze_completed(text: str) -> str:
+    """The cloze text with every deletion filled in: the sentence as the learner should remember it."""
+    return CLOZE_RE.sub(lambda m: m.group(2), text)
+
+
+def citation(bank) -> str:
+    """The quote's source as one line: title, author, publisher, date (the bank's title without a source).
+
+    Args:
+        bank: the question's Bank.
+
+    Returns:
+        The parts that are set, joined by ", ".
+    """
+    source = bank.source
+    if source is None:
+        return bank.title
+    parts = [source.title, source.author, source.publisher, source.date.isoformat() if source.date else None]
+    return ", ".join(p for p in parts if p) or bank.title
+
+
+def expected_words(question, result) -> str:
+    """The right answer in the words the card showed: True/False as its choices read, ordering joined by arrows.
+
+    Args:
+        question: the bank question.
+        result: its CheckResult.
+
+    Returns:
+        One line of text.
+    """
+    if question.type == "true_false":
+        return "True" if question.answer else "False"
+    if question.type == "ordering":
+        return ORDER_JOIN.join(question.items)
+    return result.expected
+
+
+def given_words(question, given) -> str:
+    """The learner's answer in words, joined as the right answer is; "(no answer)" for a blank one.
+
+    Args:
+        question: the bank question.
+        given: the answer as check_answer took it.
+
+    Returns:
+        One line of text; long typed text is cut (see lineformat.echo).
+    """
+    if given is None or given == "" or given == [] or given == {} or given == [""]:
+        return "(no answer)"
+    if question.type == "true_false":
+        return "True" if given else "False"
+    if question.type == "ordering":
+        return ORDER_JOIN.join(given)
+    if question.type == "matching":
+        return "; ".join(f"{left} → {right}" for left, right in given.items())
+    if question.type == "multiple_choice":
+        return ", ".join(given)
+    parts = given if isinstance(given, list) else [given]
+    return "; ".join(shorten(str(p), GIVEN_LIMIT) if str(p).strip() else "(blank)" for p in parts)
+
+
+def yours_words(question, given, result) -> str:
+    """The quiz score's "Yours": the answer in words, or for a self-marked flashcard that it was not known.
+
+    Args:
+        question: the bank question.
+        given: the answer as check_answer took it (a flashcard's optional note).
+        result: its CheckResult.
+
+    Returns:
+        One line of text.
+    """
+    if result.self_graded:
+        note = given_words(question, given) if given else ""
+        return "not known (self-marked)" + (f"; your note: {note}" if note else "")
+    return given_words(question, given)
+
+
+def _detail_lines(question, given, result) -> list[str]:
+    if question.type == "multiple_choice":
+        if not question.multiple:
+            return [] if result.correct else [f"  you chose: {given_words(question, given)}"]
+        chosen = set(given or ())
+        return [f"  {'ok    ' if ok else 'wrong ' if choice in chosen else 'missed'}  {choice}"
+                for choice, ok in result.details]
+    if question.type in ("ordering", "matching") or (question.type == "cloze" and len(result.details) > 1):
+        return [f"  {'ok   ' if ok else 'wrong'}  {label}" for label, ok in result.details]
+    return []
+
+
+def feedback_lines(bank, question, given, result) -> list[str]:
+    """Right or wrong, what was wrong, the right answer, the completed cloze sentence, explanation, quote, source.
+
+    Args:
+        bank: the question's Bank (for the quote's source).
+        question: the bank question.
+        given: the learner's answer as check_answer took it.
+        result: its CheckResult.
+
+    Returns:
+        The lines to print, in order.
+    """
+    if result.self_graded:  # a flashcard: nothing was checked; the learner compares and rates
+        lines = [f"back: {result.expected}"]
+        if question.explanation:
+            lines.append(f"explanation: {question.explanation}")
+        return lines + quote_lines(bank, question)
+    if result.correct:
+        lines = ["right, accepted with a typo." if result.typo else "right."]
+    else:
+        lines = ["wrong."]
+    if result.note:  # how the answer was read: "accepted with a typo: you wrote ...", "2,000,000 = 2 million"
+        lines.append(result.note)
+    lines += _detail_lines(question, given, result)
+    if question.type == "ordering" and not result.correct:
+        lines.append(f"yours:  {given_words(question, given)}")
+    lines.append(f"answer: {expected_words(question, result)}")
+    if question.type == "cloze":
+        lines.append(f"in full: {cloze_completed(question.text)}")
+    if question.explanation:
+        lines.append(f"explanation: {question.explanation}")
+    lines += quote_lines(bank, question)
+    return lines
+
+
+def quote_lines(bank, question) -> list[str]:
+    """The supporting quote and its source, as the TUI shows them after an answer (none without a quote)."""
+    if not question.quote:
+        return []
+    return [f"quote: \u201c{question.quote}\u201d", f"  \u2014 {citation(bank)}"]
