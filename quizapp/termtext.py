@@ -25,3 +25,19 @@ def clean(text: str) -> str:
         The same text with every escape sequence and control character removed.
     """
     return _ESCAPES.sub("", text.replace("\r\n", "\n"))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def first_control(text: str) -> str | None:
+    """The first control character in text (newline and tab allowed), as `U+001B`, or None.
+
+    Args:
+        text: a text field of a bank.
+
+    Returns:
+        The code point of the first control character, or None when there is none.
+    """
+    found = _CONTROL.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import __version__
 
-_FORMAT = 2  # 2: Bank pickles carry private state (source_path); older entries are misses
+_FORMAT = 3  # 2: Bank pickles carry private state (source_path); 3: warnings kept. Older entries are misses
 
 
 def cache_dir() -> Path:
@@ -56,7 +56,7 @@ def get(path: Path, raw: bytes, st: os.stat_result):
 def put(path: Path, raw: bytes, st: os.stat_result, result) -> None:
     if os.environ.get("QUIZAPP_NO_CACHE") or result.problems:
         return  # invalid banks are re-checked every time: their messages must stay current
-    fields = {k: getattr(result, k) for k in ("bank_id", "title", "question_count", "id_position")}
+    fields = {k: getattr(result, k) for k in ("bank_id", "title", "question_count", "id_position", "warnings")}
     payload = pickle.dumps(result.bank, protocol=pickle.HIGHEST_PROTOCOL)
     entry = _entry(path)
     try:

@@ -20,6 +20,7 @@ class LoadResult:
     path: Path
     display: str
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # the bank is valid; the teacher should still look
     bank_id: str | None = None
     title: str | None = None
     question_count: int = 0
@@ -112,7 +113,34 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         from .cache import content_digest
         result.bank = bank
         result.digest = content_digest(raw)
+        result.warnings = _control_warnings(data, root, display)
     return result
+
+
+def _control_warnings(data, root, display: str) -> list[Problem]:
+    """A warning at every text holding a control character: escape sequences that a terminal would obey.
+
+    Every output strips them (quizapp.termtext.clean), so they are never shown; the teacher learns the
+    text differs from what the bank says."""
+    from ..termtext import first_control
+    from .yamlsource import locate
+    out: list[Problem] = []
+    stack: list[tuple[tuple, object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            code = first_control(value)
+            if code:
+                key = next((f"{part}: " for part in reversed(path) if isinstance(part, str)), "")
+                out.append(Problem(display, *locate(root, path), f"{key}text holds the control character {code} "
+                                   "(an escape sequence?); it is removed wherever the text is shown: delete it",
+                                   severity="warning"))
+        elif isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in value.items())
+            stack.extend(((*path, k), k) for k in value if isinstance(k, str))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
+    return sorted(out)
 
 
 def _too_big(size: int) -> str:

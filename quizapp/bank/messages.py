@@ -21,7 +21,7 @@ _EXPECT = {"string_type": "text", "bool_type": "a boolean (true or false)", "int
 _MEANT = {"answer": "back", "prompt": "front", "question": "front"}
 
 _SELF_LOCATED = {"duplicate", "duplicate_match", "answer_not_in_choices", "no_cloze", "empty_cloze",
-                  "cloze_zero", "empty_answer", "reject_accepted"}
+                  "cloze_zero", "cloze_range", "empty_answer", "reject_accepted"}
 
 
 def _kind(value) -> str:

@@ -5,13 +5,17 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, PrivateAttr, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat,
-                      StrictInt, StringConstraints, field_validator, model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StrictBool,
+                      StrictFloat, StrictInt, StringConstraints, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LINT_CODE = re.compile(r"^QZ[0-9]{3}$")
-CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+# ASCII digits only: Anki reads `{{c١::...}}` (an Arabic-Indic one) as plain text, not a deletion.
+CLOZE_RE = re.compile(r"\{\{c([0-9]+)::(.*?)(?:::(.*?))?\}\}", re.S)
+# Bounds on every number a teacher writes, so whatever validates can be stored, scheduled and exported.
+MAX_CLOZE = 500  # {{c1::...}} to {{c500::...}}: a card ordinal, stored as an SQLite integer and Anki's card ord
+MAX_NUMBER = 10**15  # numeric answers and tolerances: below 2**53, so every integer is exact as a float
 
 
 def _to_text(value: Any) -> Any:
@@ -33,7 +37,17 @@ def _to_text(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_to_text), StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Number = Union[StrictInt, StrictFloat]
+
+
+def _bounded(value: int | float) -> int | float:
+    if not -MAX_NUMBER <= value <= MAX_NUMBER:  # also false for nan; inf is out of range
+        raise PydanticCustomError("number_range", "{value} is out of range: a number in a bank is finite and "
+                                  "between -10^15 and 10^15", {"value": str(value)})
+    return value
+
+
+Number = Annotated[Union[StrictInt, StrictFloat], AfterValidator(_bounded),
+                   Field(json_schema_extra={"minimum": -MAX_NUMBER, "maximum": MAX_NUMBER})]
 
 
 class Frozen(BaseModel):
@@ -156,7 +170,7 @@ class Numeric(QuestionBase):
     type: Literal["numeric"]
     prompt: Text
     answer: Number
-    tolerance: Number = Field(0, ge=0, description="Absolute tolerance")
+    tolerance: Number = Field(0, ge=0, json_schema_extra={"minimum": 0}, description="Absolute tolerance")
     unit: Text | None = None
 
 
@@ -174,6 +188,9 @@ class Cloze(QuestionBase):
                 raise PydanticCustomError("empty_cloze", "cloze deletion c{n} is empty", {"n": m.group(1)})
             if int(m.group(1)) == 0:
                 raise PydanticCustomError("cloze_zero", "cloze numbers start at c1, found c0")
+            if int(m.group(1)) > MAX_CLOZE:
+                raise PydanticCustomError("cloze_range", "cloze number c{n} is too large: cloze numbers go from "
+                                          "c1 to c{max}", {"n": m.group(1), "max": MAX_CLOZE})
         return v
 
     @property

@@ -16,7 +16,11 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """file, line, column and message; `severity` only for a warning (an error's keys stay as they were)."""
+        out = asdict(self)
+        if self.severity == "error":
+            del out["severity"]
+        return out
 
 
 class BankError(Exception):

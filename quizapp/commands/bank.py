@@ -45,12 +45,13 @@ def validate(ctx, paths, sources, fmt, no_cache):
         for r in results:
             if r.ok:
                 problems.extend(check_result(r, sources))
-    warnings = typo_warnings([r for r in results if r.ok], use_cache=not no_cache)
+    warnings = [w for r in results for w in r.warnings]
+    warnings += typo_warnings([r for r in results if r.ok], use_cache=not no_cache)
     if fmt == "json":
-        click.echo(json.dumps([p.as_dict() for p in sorted(problems + warnings)], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([p.as_dict() for p in problems + warnings], indent=2, ensure_ascii=False))
     else:
         for p in sorted(problems + warnings):
-            click.echo(clean(str(p)))
+            click.echo(clean(str(p)))  # a message may quote bank text
     files_bad = len({p.file for p in problems})
     questions = sum(r.question_count for r in results)
     if problems:

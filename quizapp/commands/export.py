@@ -52,6 +52,7 @@ def anki(ctx, paths, output, split, state_file, with_progress):
     from ..bank.library import library_paths
     from ..bank.loader import load_paths
     from ..export import BankInput, ExportError, ExportState, PackagePlan, StateError, default_state_path
+    from ..export.state import state_lock
 
     now = _now()
     obj = ctx.find_root().obj or {}
@@ -64,19 +65,21 @@ def anki(ctx, paths, output, split, state_file, with_progress):
         sys.exit(1)
     inputs = [BankInput(r.bank, r.path, r.display) for r in results]
     plans = _plans(inputs, output, split, PackagePlan)
-    try:
-        state = ExportState.load(Path(state_file) if state_file else default_state_path(obj.get("db")))
-    except StateError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
+    state_path = Path(state_file) if state_file else default_state_path(obj.get("db"))
     history = _history(obj.get("db")) if with_progress else None
     total = sum(len(i.bank.questions) for i in inputs)
     try:
-        if total >= PROGRESS_MIN_QUESTIONS and sys.stderr.isatty():
-            with click.progressbar(length=total, label="Exporting", file=sys.stderr) as bar:
-                _export(plans, state, now, bar.update, history)
-        else:
-            _export(plans, state, now, None, history)
+        with state_lock(state_path):  # read, update and write back the state as one step
+            try:
+                state = ExportState.load(state_path)
+            except StateError as exc:
+                click.echo(str(exc), err=True)
+                sys.exit(1)
+            if total >= PROGRESS_MIN_QUESTIONS and sys.stderr.isatty():
+                with click.progressbar(length=total, label="Exporting", file=sys.stderr) as bar:
+                    _export(plans, state, now, bar.update, history)
+            else:
+                _export(plans, state, now, None, history)
     except ExportError as exc:
         _fail(exc.problems, len({p.file for p in exc.problems}), len(results))
     except OSError as exc:
@@ -90,12 +93,18 @@ def anki(ctx, paths, output, split, state_file, with_progress):
 
 def _now() -> int:
     """The export time: SOURCE_DATE_EPOCH when set (reproducible builds, tests), else the clock."""
+    from ..export.state import MAX_TIME
     fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if fixed:
         try:
-            return int(fixed)
+            seconds = int(fixed)
         except ValueError:
-            raise click.BadParameter(f"SOURCE_DATE_EPOCH must be whole seconds, not {fixed!r}") from None
+            seconds = -1
+        if not 0 <= seconds <= MAX_TIME:
+            click.echo(f"error: SOURCE_DATE_EPOCH must be whole seconds from 0 to {MAX_TIME} (9999-12-31), "
+                       f"not {fixed[:40]!r}", err=True)
+            sys.exit(1)
+        return seconds
     return int(time.time())
 
 

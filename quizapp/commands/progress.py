@@ -41,6 +41,9 @@ def import_progress(ctx, collection, paths):
     except CollectionError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    if not history.reviews and not history.not_reviews:
+        click.echo(f"{collection}: warning: no review history in it; in Anki, export with \"Include scheduling "
+                   "information\" ticked", err=True)
     banks = load_banks_or_exit(ctx, paths)
     try:
         with Store.open(ctx.obj.get("db")) as store:

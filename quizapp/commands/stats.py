@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -30,6 +31,8 @@ def format_stats(s: dict) -> str:
     rows.append(("all", s["cards_total"], s["cards_new"], s["cards_learning"], s["cards_review"], s["due_today"],
                  sum(d["count"] for d in s["reviews_per_day"]), _pct(s["retention_30d"])))
     out = _table(rows)
+    if s.get("cards_retired"):
+        out += ["", f"Retired: {s['cards_retired']} cards whose question or bank left the library (history kept)."]
     out += ["", f"Reviews: {s['reviews_total']} in all, {s['reviews_today']} today. "
                 f"True retention over 30 days: {_pct(s['retention_30d'])}."]
     out += ["", "Due in the next 30 days:"]
@@ -64,6 +67,8 @@ def stats(ctx, paths, as_json, db):
     from ..bank.loader import load_paths
     from ..srs import Engine, StoreError, compute_stats
     from ..srs.store import Store
+    from ..srs.storefile import StoreMissing
+    from ..termtext import clean
     from .study import user_settings
 
     results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
@@ -71,10 +76,22 @@ def stats(ctx, paths, as_json, db):
         click.echo(f"{p} (bank skipped)", err=True)
     banks = [r.bank for r in results if r.bank is not None]
     try:
-        with Store.open(db or ctx.obj.get("db")) as store:
+        try:  # a read-only command: a missing store (or a typo in --db) is reported, never created
+            store = Store.open(db or ctx.obj.get("db"), create=False)
+        except StoreMissing as missing:
+            click.echo(f"note: {missing}; every card counts as new", err=True)
+            store = Store.blank()
+        with store:
             engine = Engine(store, banks, user_settings({}))  # unstudied cards count as new
+            if not paths and store.path != Path(":memory:"):
+                # The whole library: a bank id no longer in it (renamed, removed) has its cards retired.
+                retired = engine.retire_other_banks(keep={r.bank_id for r in results if r.bank_id})
+                if retired:
+                    click.echo(f"retired {retired} card{'s' * (retired != 1)} of banks no longer in the library "
+                               "(renamed or removed); their history is kept", err=True)
             figures = compute_stats(store, banks, utc_now(), engine.settings, all_banks=not paths)
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    # Prompts and titles come from bank files: the text tables go through the terminal sanitiser.
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if as_json else clean(format_stats(figures)))

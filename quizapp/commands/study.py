@@ -18,26 +18,45 @@ def utc_now() -> datetime:
 
 
 def load_banks_or_exit(ctx, paths) -> list:
-    """Banks from PATHs (or the library); located problems on stderr and exit 1 when any file is invalid."""
+    """Banks from PATHs (or the library); located problems on stderr.
+
+    Banks named as PATHS must all be valid (exit 1 otherwise). Over the whole library, as on the library
+    screen, the valid banks are studied and the invalid ones reported and skipped."""
     from ..bank.library import library_paths
     from ..bank.loader import load_paths
+    from ..termtext import clean
     results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
     if problems:
         for p in problems:
             click.echo(clean(str(p)), err=True)
-        click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the banks; "
-                   "fix them (see `quizapp validate`) and retry", err=True)
-        sys.exit(1)
-    banks = [r.bank for r in results]
+        bad = len({p.file for p in problems})
+        if paths or bad == len(results):
+            click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the banks; "
+                       "fix them (see `quizapp validate`) and retry", err=True)
+            sys.exit(1)
+        click.echo(f"skipping {bad} invalid bank file{'s' * (bad != 1)} of the library (see `quizapp validate`); "
+                   "studying the others", err=True)
+    banks = [r.bank for r in results if r.bank is not None]
     if not banks:
         click.echo("no bank files (*.yaml, *.yml) found", err=True)
         sys.exit(1)
     return banks
 
 
-def user_settings(limits: dict, **overrides):
-    """The learner's saved settings (shared with the UI's settings screen), with the limit flags given."""
+def user_settings(limits: dict | int | None = None, reviews_per_day: int | None = None, **overrides):
+    """The learner's saved settings (shared with the UI's settings screen), with the limit flags given.
+
+    Args:
+        limits: limit names to values (None: not given); or, as callers wrote before the per-bank limits,
+            new_per_day itself, with reviews_per_day beside it.
+        overrides: further Settings fields.
+
+    Returns:
+        A srs Settings.
+    """
     from ..config import load_config, study_settings
+    if not isinstance(limits, dict):
+        limits = {"new_per_day": limits, "reviews_per_day": reviews_per_day}
     return study_settings(load_config(), limits, **overrides)
 
 

@@ -11,7 +11,7 @@ import genanki
 from ..bank.problems import Problem
 from .fields import note_fields, source_html
 from .identity import deck_id, deck_name, note_guid, note_tags
-from .package import QuizNote, temp_beside, write_apkg
+from .package import QuizNote, remove_stale_temps, temp_beside, write_apkg
 from .render import Media, TextRenderer
 from .schedule import History, write_progress
 from .state import ExportState, content_hash
@@ -120,6 +120,8 @@ def export_packages(plans: list[PackagePlan], state: ExportState, now: int, prog
         problems += build(plan, state, now, progress)
     if problems:
         raise ExportError(problems)
+    for stale_beside in [plan.output for plan in plans] + ([state.path] if state.path else []):
+        remove_stale_temps(stale_beside)  # a killed export's leftovers
     temps: list[tuple[Path, Path]] = []
     try:
         for plan in plans:

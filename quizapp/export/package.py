@@ -1,6 +1,7 @@
 """Writes an .apkg byte for byte reproducibly, under a temporary name that is renamed into place at the end."""
 from __future__ import annotations
 
+import glob
 import itertools
 import json
 import os
@@ -39,6 +40,24 @@ def temp_beside(path: Path) -> Path:
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     return tmp
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove temp_beside files of path left by an export that was killed (its process is gone).
+
+    Args:
+        path: an output or state file; only its own `.NAME.PID-XXXX.tmp` siblings are looked at.
+    """
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = tmp.name[len(path.name) + 2:].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except (PermissionError, OverflowError):
+            continue  # another user's live process, or not a pid of ours
 
 
 def _entry(name: str) -> zipfile.ZipInfo:

@@ -109,8 +109,11 @@ def write_progress(cursor, notes: dict[str, tuple[str, str, bool]], history: His
         progress = history.cards.get((bank_id, question_id, ord + 1 if cloze else ord))
         if progress is None or progress.state.state == 0:
             continue
+        columns = card_columns(progress.state, options)
+        if getattr(progress, "suspended", False):  # Anki's queue -1: suspended, its schedule kept
+            columns = (columns[0], -1, *columns[2:])
         cursor.execute("UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, "
-                       "left = ?, data = ? WHERE id = ?", (*card_columns(progress.state, options), card_id))
+                       "left = ?, data = ? WHERE id = ?", (*columns, card_id))
         _write_revlog(cursor, card_id, progress.reviews, options, used)
         written += 1
     return written

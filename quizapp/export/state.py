@@ -10,10 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 STATE_FORMAT = 1
 STATE_FILE_NAME = "anki-export-state.json"
+# 9999-12-31 23:59:59 UTC: the latest export time and note modification time. Anki's note and card ids count
+# milliseconds from it in a signed 64-bit integer, and Python's dates end there.
+MAX_TIME = 253_402_300_799
 
 
 class StateError(Exception):
@@ -26,6 +30,35 @@ def default_state_path(db: str | os.PathLike | None = None) -> Path:
         return Path(db).expanduser().with_name(STATE_FILE_NAME)
     from platformdirs import user_data_dir
     return Path(user_data_dir("quizapp", appauthor=False)) / STATE_FILE_NAME
+
+
+@contextmanager
+def state_lock(path: Path | None):
+    """Hold a lock on the state file's folder from reading the state to writing it back.
+
+    Two exports sharing one state would otherwise each write back what they read plus their own notes,
+    and the later one would drop the other's. The second export waits for the first, then reads its result.
+    The folder is locked, not the file: the file is replaced by each export, and a lock file would be
+    one more file an export that fails has written.
+
+    Args:
+        path: the state file; None (no state kept) locks nothing.
+    """
+    if path is None:
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks here
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def content_hash(model_id: int, fields: list[str], tags: list[str]) -> str:
@@ -50,9 +83,12 @@ class ExportState:
             notes = data["notes"]
             if data.get("format") != STATE_FORMAT or not isinstance(notes, dict):
                 raise ValueError("unknown format")
-            for entry in notes.values():
+            for guid, entry in notes.items():
                 if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[1], int)):
                     raise ValueError("bad entry")
+                if not 0 <= entry[1] <= MAX_TIME:
+                    raise ValueError(f"note {guid}: modification time {entry[1]} is out of range "
+                                     f"(0 to {MAX_TIME})")
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StateError(f"{path}: error: cannot use the Anki export state ({exc}); move it away to start "
                              "afresh (every note will then count as changed once)") from None

@@ -96,6 +96,26 @@ class Engine:
         self._sync_bank(bank, report)
         return report
 
+    def retire_other_banks(self, keep=()) -> int:
+        """Retire the cards of every bank neither synced here nor in keep: a renamed or deleted bank's.
+
+        Like a removed question's cards: history kept, no longer scheduled or counted, and active again
+        when the bank comes back (its sync digest is dropped, so that sync compares it card by card).
+
+        Args:
+            keep: more bank ids to leave alone (banks of the library that are invalid just now).
+
+        Returns:
+            How many cards were retired.
+        """
+        ids = tuple(set(self.banks) | set(keep))
+        marks = ",".join("?" * len(ids))
+        with self.store.transaction() as conn:
+            retired = conn.execute(f"UPDATE cards SET active = 0 WHERE active = 1 AND bank_id NOT IN ({marks})",
+                                   ids).rowcount
+            conn.execute(f"DELETE FROM bank_sync WHERE bank_id NOT IN ({marks})", ids)
+        return retired
+
     def question(self, bank_id: str, question_id: str):
         return self._questions.get((bank_id, question_id))
 

@@ -13,11 +13,13 @@ from .lineformat import layout_card
 from .lineio import Command, LineIO, run_interruptible
 from .queue import limits_line
 from .scheduler import format_interval
+from .session import can_override
 from .wording import feedback_lines
 
 QUIT = "q"
 UNDO = "undo"
 HINT = "h"  # a flashcard's hint, where it has one
+OVERRIDE = "right"  # at the rating prompt after a typed answer graded wrong: "I was right"
 RATING_WORDS = {r.name.lower(): r for r in Rating}
 RETYPE = "retype"  # _rating's answer to `undo`: take back the answer just given, before it is saved
 
@@ -37,6 +39,7 @@ class LineStudy:
         self.say, self.ask = self.io.say, self.io.ask
         self.rng = rng or random.Random()
         self.interrupted = False  # Ctrl+C ended the session (the command exits with 130)
+        self.may_override = self.overridden = False  # "I was right" for the card being rated
 
     def run(self) -> int:
         """Study until the queue is empty, `q`, end of input or Ctrl+C; returns the number of answers saved."""
@@ -88,6 +91,9 @@ class LineStudy:
             result = check_answer(card.question, card.ord, given)
             for line in feedback_lines(card.bank, card.question, given, result):
                 self.say(line)
+            self.may_override, self.overridden = can_override(card.question, result), False
+            if self.may_override:
+                self.say("(if your answer was right after all, type right at the rating prompt)")
             rating = self._rating(card, result.suggested)
             if rating != RETYPE:
                 break
@@ -98,7 +104,7 @@ class LineStudy:
         with self.io.held():  # Ctrl+C now would leave a saved answer unreported: it waits
             done_at = self.clock()
             answered = self.session.answer(card, rating, done_at, given=given, result=result,
-                                           duration=(done_at - now).total_seconds())
+                                           duration=(done_at - now).total_seconds(), overridden=self.overridden)
             # Scripts and the crash-safety test count these lines: print only after the commit.
             self.say(f"saved (review {answered.review_id}).")
         return True
@@ -126,6 +132,10 @@ class LineStudy:
                 return None
             if text == UNDO:
                 return RETYPE
+            if text == OVERRIDE and self.may_override:
+                self.overridden, self.may_override, suggested = True, False, Rating.Good
+                self.say("counted as right (you said so). rate it: enter = 3 good.")
+                continue
             if text in ("1", "2", "3", "4"):
                 return Rating(int(text))
             matches = [r for word, r in RATING_WORDS.items() if word.startswith(text)]

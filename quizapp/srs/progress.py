@@ -19,6 +19,7 @@ from .cards import CardKey
 from .scheduler import CardState, apply_rating, make_scheduler
 from .session import write_state
 from .settings import Settings, from_us
+from .store import next_review_id
 
 # Reviews of one card this close together are one review: a revlog id must be unique in the whole collection,
 # so an export moves a review that shares its millisecond with another card's by a millisecond or two.
@@ -47,6 +48,7 @@ class CardProgress:
     qtype: str
     state: CardState
     reviews: tuple[ReviewRecord, ...]
+    suspended: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,9 @@ def card_progress(store) -> dict[CardKey, CardProgress]:
         reviews.setdefault(row[1], []).append(_record(row))
     out = {}
     for row in store.query("SELECT id, bank_id, question_id, ord, qtype, state, step, stability, difficulty, due, "
-                           "last_review, reps, lapses FROM cards WHERE state != 0"):
+                           "last_review, reps, lapses, suspended FROM cards WHERE state != 0"):
         key = (row[1], row[2], row[3])
-        out[key] = CardProgress(key, row[4], CardState(*row[5:]), tuple(reviews.get(row[0], ())))
+        out[key] = CardProgress(key, row[4], CardState(*row[5:13]), tuple(reviews.get(row[0], ())), bool(row[13]))
     return out
 
 
@@ -157,9 +159,9 @@ def _replay(conn, scheduler, card_id: int, generation: int, new: list[OutsideRev
         after = apply_rating(scheduler, card_id, state, Rating(rating), from_us(at))
         values = (state.state, after.state, json.dumps(state.as_dict()), json.dumps(after.as_dict()))
         if row_id is None:
-            conn.execute("INSERT INTO reviews (card_id, generation, reviewed_at, rating, cram, duration_ms, "
-                         "state_before, state_after, before_json, after_json) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
-                         (card_id, generation, at, rating, duration, *values))
+            conn.execute("INSERT INTO reviews (id, card_id, generation, reviewed_at, rating, cram, duration_ms, "
+                         "state_before, state_after, before_json, after_json) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+                         (next_review_id(conn), card_id, generation, at, rating, duration, *values))
         else:
             conn.execute("UPDATE reviews SET state_before = ?, state_after = ?, before_json = ?, after_json = ? "
                          "WHERE id = ?", (*values, row_id))

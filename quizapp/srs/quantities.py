@@ -167,9 +167,9 @@ def read_quantity(text: str, unit: Unit) -> Reading:
             return Reading(problem="enter a number")
     if numbers:
         values, has_scale = [v * scale for v in digits_value(numbers[0])], scale != 1
-        if not values:  # "1e999", 400 digits: no finite reading; "1,000,5": no reading at all
+        if not values:  # "1e400", 400 digits: no finite reading; "1,000,5": no reading at all
             huge = "e" in numbers[0].casefold() or len(re.sub(r"\D", "", numbers[0])) > 15
-            return Reading(problem="too large a number to read; enter a number" if huge else "enter a number")
+            return Reading(problem="that number is too large" if huge else "enter a number")
     else:
         while spelled and spelled[-1] in ("a", "an"):
             spelled.pop()  # "fifteen a day"

@@ -14,7 +14,7 @@ from .control import mark_leech
 from .queue import Queue
 from .scheduler import CardState, apply_rating, is_learning, preview_intervals
 from .settings import from_us, require_utc, to_us
-from .store import StoreError
+from .store import StoreError, next_review_id
 
 _STATE_COLUMNS = "state, step, stability, difficulty, due, last_review, reps, lapses"
 
@@ -122,11 +122,14 @@ class Session:
         return preview_intervals(self.engine.preview_scheduler, card.card_id, self.card_state(card), now)
 
     def answer(self, card: StudyCard, rating: Rating, now: datetime, given=None, result: CheckResult | None = None,
-               duration: float | None = None) -> Answered:
-        """Record the review and reschedule the card; committed to disk before this returns."""
+               duration: float | None = None, overridden: bool = False) -> Answered:
+        """Record the review and reschedule the card; committed to disk before this returns.
+
+        overridden: "I was right": the answer was graded wrong and the learner says it is right; the review
+        is logged as correct, with its overridden flag set (see can_override)."""
         now = require_utc(now)
         rating = Rating(rating)
-        correct = result.correct if result is not None else None
+        correct = True if overridden else result.correct if result is not None else None
         if correct is None and result is not None and result.self_graded:
             correct = rating != Rating.Again  # a self-graded card: the learner's rating is the grade
         given_json = json.dumps(given, ensure_ascii=False, default=str) if given is not None else None
@@ -145,11 +148,14 @@ class Session:
                 write_state(conn, card.card_id, after)
                 if after.lapses > before.lapses:
                     leech = mark_leech(conn, card.card_id, after.lapses, self.engine.settings)
-            review_id = conn.execute(
-                "INSERT INTO reviews (card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
-                "state_before, state_after, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (card.card_id, row[8], to_us(now), int(rating), int(self.cram), given_json, correct, duration_ms,
-                 before.state, after.state, json.dumps(before.as_dict()), json.dumps(after.as_dict()))).lastrowid
+            review_id = next_review_id(conn)  # never an undone review's id: "saved (review N)" names one review
+            conn.execute(
+                "INSERT INTO reviews (id, card_id, generation, reviewed_at, rating, cram, given, correct, duration_ms, "
+                "state_before, state_after, before_json, after_json, overridden) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (review_id, card.card_id, row[8], to_us(now), int(rating), int(self.cram), given_json, correct,
+                 duration_ms, before.state, after.state, json.dumps(before.as_dict()), json.dumps(after.as_dict()),
+                 int(overridden)))
         answered = Answered(review_id, card, rating, before, after, leech)
         self._undo.append(_Undo(answered, queues_before, self._done, self._right, (row[9], row[10])))
         self._advance(card, rating, after)
@@ -213,6 +219,14 @@ class Session:
         self._done, self._right = entry.done, entry.right
         self._front = answered.card
         return answered.card
+
+
+TYPED = ("short_answer", "numeric", "cloze")  # the types whose answers a learner can say were right
+
+
+def can_override(question, result: CheckResult | None) -> bool:
+    """Whether "I was right" applies: a typed answer graded wrong (a choice is right or wrong, no argument)."""
+    return result is not None and result.correct is False and question.type in TYPED
 
 
 def write_state(conn, card_id: int, s: CardState) -> None:

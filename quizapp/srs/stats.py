@@ -67,8 +67,9 @@ def compute_stats(store, banks=None, now: datetime | None = None, settings: Sett
         day = bisect_right(boundaries, at) - 1
         if 0 <= day <= today:
             per_day[day] += 1
-        b = per_bank.setdefault(bank_id, _blank())
-        b["reviews_30d"] += 1
+        # A bank with no active card (retired: renamed or removed) gets no row; its reviews still count above.
+        b = per_bank.setdefault(bank_id, _blank()) if bank_id in per_bank or bank_id in banks else {}
+        b["reviews_30d"] = b.get("reviews_30d", 0) + 1
         if state_before == REVIEW:  # true retention: only cards that were due for recall, not learning steps
             judged += 1
             passed += rating > 1
@@ -85,6 +86,7 @@ def compute_stats(store, banks=None, now: datetime | None = None, settings: Sett
     return {
         **totals,
         "due_today": forecast[0],
+        "cards_retired": _retired(store, wanted),
         "reviews_total": _reviews_total(store, wanted),
         "reviews_today": per_day[today],
         "retention_30d": round(passed / judged, 4) if judged else None,
@@ -93,6 +95,14 @@ def compute_stats(store, banks=None, now: datetime | None = None, settings: Sett
         "banks": dict(sorted(per_bank.items())),
         "hardest": [_hard_entry(banks, *item) for item in sorted(hardest, reverse=True)],
     }
+
+
+def _retired(store, wanted) -> int:
+    """Cards no longer scheduled: their question, or their whole bank, left the library (history kept)."""
+    if wanted is None:
+        return store.query("SELECT count(*) FROM cards WHERE active = 0")[0][0]
+    marks = ",".join("?" * len(wanted))
+    return store.query(f"SELECT count(*) FROM cards WHERE active = 0 AND bank_id IN ({marks})", tuple(wanted))[0][0]
 
 
 def _reviews_total(store, wanted) -> int:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 APPLICATION_ID = 0x51_5A_41_50  # "QZAP": marks a file as ours, so a foreign SQLite file is never touched
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -80,7 +80,35 @@ MIGRATIONS: dict[int, str] = {
         after_json  TEXT    NOT NULL
     );
     """,
+    4: """
+    -- "I was right": a typed answer graded wrong that the learner overrode to correct (correct is then 1).
+    ALTER TABLE reviews ADD COLUMN overridden INTEGER NOT NULL DEFAULT 0;
+    """,
+    5: """
+    -- Review ids are never reused: undo deletes a review, and SQLite would give its id to the next one, so
+    -- "saved (review N)" could name two reviews. The highest id ever deleted is kept (see next_review_id).
+    CREATE TABLE review_seq (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        last INTEGER NOT NULL
+    );
+    CREATE TRIGGER reviews_seq_on_delete AFTER DELETE ON reviews BEGIN
+        INSERT INTO review_seq (id, last) VALUES (1, OLD.id) ON CONFLICT (id) DO UPDATE SET last = max(last, excluded.last);
+    END;
+    """,
 }
+
+
+def next_review_id(conn: sqlite3.Connection) -> int:
+    """The id for a new review: above every review there is and every one ever deleted (undone).
+
+    Args:
+        conn: a connection inside the write transaction that inserts the review.
+
+    Returns:
+        The id to insert the review with.
+    """
+    return conn.execute("SELECT max(coalesce((SELECT max(id) FROM reviews), 0), "
+                        "coalesce((SELECT last FROM review_seq WHERE id = 1), 0)) + 1").fetchone()[0]
 
 
 class StoreError(Exception):
@@ -103,7 +131,8 @@ def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
     if "readonly" in text or "unable to open" in text or "disk I/O" in text:
         return StoreError(f"{path}: cannot write the review store ({text})")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return StoreError(f"{path}: the review store is corrupt ({text}); it was left untouched")
+        from .storefile import damaged_message
+        return StoreError(damaged_message(path, text))
     return StoreError(f"{path}: review store error: {text}")
 
 
@@ -116,17 +145,40 @@ class Store:
         self._lock = threading.RLock()  # one connection may be shared by a UI thread and a worker
 
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None) -> "Store":
+    def open(cls, path: str | os.PathLike | None = None, *, create: bool = True) -> "Store":
+        """Open the store at path (default_db_path() when None), checked intact before anything is written.
+
+        Args:
+            path: the store's file.
+            create: make a new store when there is none; False (read-only commands) raises StoreMissing.
+
+        Returns:
+            The open, migrated store.
+
+        Raises:
+            StoreError: the file is not a usable store (the message says why and what to do).
+            StoreMissing: no file at path, and create is False.
+        """
+        from .storefile import StoreMissing, check_intact, create_atomically, damaged_message
         path = Path(path).expanduser() if path is not None else default_db_path()
         _refuse_non_sqlite(path)
+        if not path.exists():
+            if not create:
+                raise StoreMissing(f"{path}: no review store there yet (nothing studied with it)")
+            try:
+                create_atomically(path, lambda conn: cls(conn, path)._migrate())
+            except (OSError, sqlite3.Error) as exc:
+                raise StoreError(f"{path}: cannot create the review store ({exc})") from None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                                    check_same_thread=False)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{path}: cannot open the review store ({exc})") from None
         try:
             _check_ours(conn, path)
+            damage = check_intact(conn, path)
+            if damage is not None:
+                raise StoreError(damaged_message(path, damage))
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -140,6 +192,14 @@ class Store:
         except StoreError:
             conn.close()
             raise
+        return store
+
+    @classmethod
+    def blank(cls) -> "Store":
+        """An empty store in memory: what a read-only command shows when no store exists, writing no file."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        store = cls(conn, Path(":memory:"))
+        store._migrate()
         return store
 
     def _migrate(self) -> None:
@@ -223,8 +283,10 @@ def _newer_message(path: Path, version: int) -> str:
 
 def _refuse_non_sqlite(path: Path) -> None:
     """Look at the bytes before SQLite does: it must not initialise over someone else's file."""
-    if path.is_dir():
-        raise StoreError(f"{path}: is a directory, not a review store")
+    from .storefile import refuse_special
+    special = refuse_special(path)
+    if special:
+        raise StoreError(special)
     try:
         with open(path, "rb") as f:
             head = f.read(len(SQLITE_MAGIC))
@@ -238,9 +300,11 @@ def _refuse_non_sqlite(path: Path) -> None:
 
 def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse, before any write, a corrupt file, another program's database, or a newer schema."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    # One statement, one snapshot: read apart, a store another process is creating could show its tables
+    # but not yet its stamp, and pass for another program's database.
+    app_id, version, objects = conn.execute(
+        "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), "
+        "(SELECT count(*) FROM sqlite_master)").fetchone()
     if objects and app_id != APPLICATION_ID:
         raise StoreError(f"{path}: an SQLite database of another program, not a quizapp review store; "
                          "it was left untouched")

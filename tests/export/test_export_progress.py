@@ -105,6 +105,17 @@ def test_ankis_next_intervals_agree_with_ours(in_anki):
     assert checked == 24
 
 
+def test_a_card_suspended_in_quizapp_is_suspended_in_anki(studied, tmp_path, anki_collection):
+    bank_path, db, progress = studied
+    result = CliRunner().invoke(main, ["--db", str(db), "--library", str(bank_path.parent), "cards", "bank:travel",
+                                       "id:q3", "--suspend"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    export(db, bank_path, tmp_path / "p.apkg", tmp_path / "state.json")
+    import_with_progress(anki_collection, tmp_path / "p.apkg")
+    q3, q1 = anki_card(anki_collection, "q3"), anki_card(anki_collection, "q1")
+    assert (q3.queue, q3.type, q3.ivl > 0) == (-1, 2, True) and q1.queue == 2
+
+
 def test_reexport_adds_only_new_reviews_and_moves_the_schedule(studied, tmp_path, anki_collection):
     bank_path, db, progress = studied
     export(db, bank_path, tmp_path / "first.apkg", tmp_path / "state.json")

@@ -130,6 +130,17 @@ def test_the_collection_file_itself_is_read_without_a_change(loop, tmp_path):
     col.reopen()
 
 
+def test_a_package_without_scheduling_gets_a_hint(loop, tmp_path):
+    from anki.collection import ExportAnkiPackageOptions
+    bank_path, db, col, _ = loop
+    bare = tmp_path / "bare.apkg"
+    col.export_anki_package(out_path=str(bare), limit=None, options=ExportAnkiPackageOptions(
+        with_scheduling=False, with_deck_configs=False, with_media=False, legacy=False))
+    result = run("--db", db, "import-progress", bare, bank_path)
+    assert result.exit_code == 0 and "added 0 reviews" in result.output
+    assert f"{bare}: warning: no review history in it" in result.output
+
+
 @pytest.mark.parametrize("content, message", [(b"not anki at all", "not an Anki package"),
                                               (b"PK\x03\x04broken", "cannot read the package")])
 def test_a_file_that_is_not_anki_is_refused_and_changes_nothing(tmp_path, content, message):

@@ -40,12 +40,8 @@ def test_real_oversized_banks_are_refused_by_size(tmp_path, filler):
             "comments": "# {i} a comment line that a parser would have to skip over, again and again\n",
             "one-line": "x{i} "}[filler]
     head = bank_text()
-    chunks, size, i = [head], len(head), 0
-    while size <= MAX_FILE_BYTES:
-        piece = body.format(i=i)
-        chunks.append(piece)
-        size += len(piece)
-        i += 1
+    block = "".join(body.format(i=i) for i in range(1000))
+    chunks = [head] + [block] * (MAX_FILE_BYTES // len(block) + 1)
     path = tmp_path / "big.yaml"
     path.write_text("".join(chunks))
     result, peak = _peak_while(lambda: load_file(path, use_cache=False))

@@ -96,9 +96,10 @@ async def test_studying_a_tag_from_the_search(make_app, library):
         await wait_for(pilot, lambda: loaded(app))
         await pilot.press("slash")
         await type_text(pilot, "#exa")  # the prefix of the all-types bank's tag, "example"
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")  # Enter in the search studies the tag at once
         await wait_for(pilot, lambda: card_ready(app))
         assert app.screen.tags == ("example",)
+        assert app.screen.sub_title == "Every question type · #example"  # the header says which tag
 
 
 async def test_command_palette_lists_the_actions(make_app, library):

@@ -67,3 +67,23 @@ async def test_quiz_with_feedback_shows_each_verdict(make_app, all_types):
         await pilot.press("enter")
         await wait_for(pilot, lambda: card_ready(app))
         assert app.screen.index == 1
+
+
+async def test_one_key_one_meaning_for_feedback_on_every_card_type(make_app, all_types):
+    from .driving import type_text
+    tf_q = next(q for q in all_types.questions if q.type == "true_false")
+    typed = next(q for q in all_types.questions if q.type == "short_answer")
+    bank = all_types.model_copy(update={"questions": (tf_q, typed)})
+    app = make_app(start="quiz", banks=[bank], options={"count": 2})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: card_ready(app))
+        screen = app.screen
+        on_true_false = card_view(app).question.type == "true_false"
+        await pilot.press("ctrl+f")  # feedback on, whatever the card
+        assert screen.feedback and screen.items[0].result is None
+        if on_true_false:
+            await pilot.press("f")  # f is "False" here, and only that
+            assert screen.items[0].given is False and screen.feedback
+        else:
+            await type_text(pilot, "f")  # f is a letter of the answer here, and only that
+            assert card_view(app).input.entries()[0].value == "f" and screen.feedback

@@ -177,7 +177,9 @@ class BrowserScreen(Screen[None]):
         self.sort_by(keys[(keys.index(self.sort) + 1) % len(keys)] if self.sort in keys else "due")
 
     def action_search(self) -> None:
-        self.query_one("#query").focus()
+        # At once, not as Widget.focus() does after the keys already queued: letters typed right after `/` are
+        # part of the search, never commands (s, b, e...) for the row that still had the focus.
+        self.set_focus(self.query_one("#query"))
 
     # -- the highlighted card -----------------------------------------------------------------
     def current(self) -> CardRow | None:

@@ -7,6 +7,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..widgets.footer import KeyFooter
+
 # Keys handled outside bindings (hot keys of the answer inputs), in words.
 ANSWER_KEYS = (
     ("1-8", "multiple choice: pick an option (toggles when several are right)"),
@@ -56,6 +58,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def help_text() -> Content:
+    """Every key as one text (what the help screen shows, row by row)."""
     lines = []
     for title, rows in sections():
         lines.append(Content.styled(title, "bold $accent"))
@@ -64,14 +67,32 @@ def help_text() -> Content:
     return Content("\n").join(lines[:-1])
 
 
+def help_grid(accent: str):
+    """The help as one Rich grid: each key's words wrap under themselves, not under the key (one widget: fast)."""
+    from rich.table import Table
+    from rich.text import Text
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=15, no_wrap=True)
+    grid.add_column(ratio=1)
+    for n, (title, rows) in enumerate(sections()):
+        if n:
+            grid.add_row("", "")
+        grid.add_row(Text(title, style=f"bold {accent}"), "")
+        for keys, desc in rows:
+            grid.add_row(Text(f"  {keys}", style="bold"), Text(desc.plain if isinstance(desc, Content) else desc))
+    return grid
+
+
 class HelpScreen(ModalScreen[None]):
+
     AUTO_FOCUS = "#help-box"
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
 
     def compose(self):
         with VerticalScroll(id="help-box"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
-            yield Static(help_text(), id="help-text")
+            yield Static(help_grid(self.app.current_theme.accent or "cyan"), id="help-text")
+        yield KeyFooter()  # its own keys, not those of the screen beneath
 
     async def action_dismiss(self, result=None) -> None:
         self.dismiss()

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
 from ..text import clean, literal, when
 from ..widgets.footer import KeyFooter
+from ..widgets.markdown import MarkdownText
 from .filtering import bank_tags, matches, query_tags
 
 COLUMNS = (("", "mark", 1), ("Bank", "title", None), ("Qs", "questions", 4), ("New", "new", 4),
@@ -53,13 +54,16 @@ class LibraryScreen(Screen):
         self.counts: dict[str, dict] = {}
         self.selected: set[str] = set()
         self.loaded = False
+        self.stats: dict | None = None  # the last progress figures, for the status line
 
     def compose(self):
         yield Header()
-        yield Input(placeholder="Search: words in title or id, #tag for a tag", id="search")
+        yield Input(placeholder="Search: words in title, id or description; #tag for a tag", id="search")
         yield BankTable(id="banks", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="details"):
             yield Static("", id="details-text")
+            yield MarkdownText("", id="details-description")
+            yield Static("", id="details-meta")
         with Horizontal(id="status"):
             yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="loading")
             yield Static("Loading banks…", id="status-text")
@@ -107,9 +111,10 @@ class LibraryScreen(Screen):
 
     def show_counts(self, stats: dict) -> None:
         self.counts = stats.get("banks", {})
+        self.stats = stats
         self.fill_table()
         self.query_one("#loading").display = False
-        self.set_status(self.summary(stats))
+        self.set_status(self.summary())
         self.app.settle()
 
     def on_resize(self) -> None:
@@ -143,8 +148,9 @@ class LibraryScreen(Screen):
         table.clear(columns=True)
         # The title takes what the fixed columns leave (each column has one cell of padding a side).
         fixed = sum(width + 2 for _, _, width in COLUMNS if width) + 2 + 2
+        self.title_width = max(table.size.width - fixed, 12)
         for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width or max(table.size.width - fixed, 12))
+            table.add_column(label, key=key, width=width or self.title_width)
 
     def row(self, r, now: datetime) -> tuple:
         if not r.ok:
@@ -154,16 +160,22 @@ class LibraryScreen(Screen):
         counts = self.counts.get(r.bank_id)
         mark = Content.styled("●", "bold $accent") if r.display in self.selected else ""
         if counts is None:
-            return (mark, literal(r.title), str(r.question_count), "…", "…", "…", "")
+            return (mark, self.cut(r.title), str(r.question_count), "…", "…", "…", "")
         last = counts.get("last_studied")  # ISO time of the last review, when the engine gives it
         if "last_studied" not in counts:
             last_text = "—"
         else:
             last_text = when(datetime.fromisoformat(last), now) if last else "never"
         due, new = counts.get("due_today", 0), counts.get("cards_new", 0)
-        return (mark, literal(r.title), str(r.question_count), str(new),
+        return (mark, self.cut(r.title), str(r.question_count), str(new),
                 Content.styled(str(due), "bold $text-warning") if due else "0",
                 str(counts.get("cards_total", 0) - new), last_text)
+
+    def cut(self, title: str) -> Content:
+        """The title in its column, with an ellipsis when it is cut (two long titles must not read alike)."""
+        text = clean(title)
+        width = getattr(self, "title_width", 12)
+        return Content(text if len(text) <= width else text[:width - 1].rstrip() + "…")
 
     def highlighted(self):
         table = self.query_one(DataTable)
@@ -176,15 +188,23 @@ class LibraryScreen(Screen):
     def show_details(self) -> None:
         r = self.highlighted()
         text = self.query_one("#details-text", Static)
+        description = self.query_one("#details-description", MarkdownText)
+        meta = self.query_one("#details-meta", Static)
+        description.display = meta.display = bool(r is not None and r.ok)
         if r is None:
             text.update("No bank matches the search." if self.results else
                         "No banks found. Put *.yaml banks in a folder and run: quizapp --library FOLDER")
         elif r.ok:
             bank = r.bank
             tags = " ".join(f"#{t}" for t in sorted(bank_tags(bank)))
-            lines = [Content.styled(clean(bank.title), "bold"),
-                     Content(clean(bank.description or "")), Content.styled(f"{r.display}  {tags}", "$text-muted")]
-            text.update(Content("\n").join(line for line in lines if line))
+            text.update(Content.styled(clean(bank.title), "bold"))
+            description.show(bank.description or "")  # Markdown, rendered
+            counts = self.counts.get(r.bank_id) or {}
+            cards = counts.get("cards_total")
+            # Qs and New differ when a cloze question has several gaps: say why, once, here.
+            why = (f"{r.question_count} questions, {cards} cards: each cloze gap is a card of its own  "
+                   if cards and cards != r.question_count else "")
+            meta.update(Content.styled(f"{why}{r.display}  {tags}", "$text-muted"))
         else:
             head = Content.styled(f"{r.display} cannot be loaded (the same report as `quizapp validate`):",
                                   "bold $text-error")
@@ -193,7 +213,8 @@ class LibraryScreen(Screen):
     def set_status(self, text: str) -> None:
         self.query_one("#status-text", Static).update(literal(text))
 
-    def summary(self, stats: dict | None = None) -> str:
+    def summary(self) -> str:
+        stats = self.stats
         valid = [r for r in self.results if r.ok]
         parts = [f"{len(valid)} bank{'s' * (len(valid) != 1)}", f"{sum(r.question_count for r in valid)} questions"]
         if stats:
@@ -213,10 +234,20 @@ class LibraryScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def leave_search(self) -> None:
+        """Enter in the search: study what it found when that is clear (a #tag, or one bank), else go to the list."""
+        found = [r.bank for r in self.visible() if r.ok]
         self.query_one(DataTable).focus()
+        tags = query_tags(self.query_one("#search", Input).value, found)
+        if tags and not self.selected and self.loaded:  # the tag in every bank shown
+            from .study import StudyScreen
+            self.app.push_screen(StudyScreen(found, tags=tags))
+        elif len(found) == 1 or self.selected:
+            self.action_study()
 
     def action_search(self) -> None:
-        self.query_one("#search").focus()
+        # At once, not as Widget.focus() does after the keys already queued: letters typed right after `/` are
+        # part of the search, never commands (s, b, e...) for the row that still had the focus.
+        self.set_focus(self.query_one("#search"))
 
     def action_clear_search(self) -> None:
         self.query_one("#search", Input).value = ""

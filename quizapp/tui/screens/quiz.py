@@ -16,11 +16,12 @@ from ..widgets.card import CardView
 
 
 class QuizScreen(Screen):
-    """Answers are checked silently; f shows feedback after each one; Escape ends the quiz early."""
+    """Answers are checked silently; Ctrl+F shows feedback after each one; Escape ends the quiz early."""
 
     AUTO_FOCUS = ""  # the card's input takes the focus once it is mounted
     BINDINGS = [
-        Binding("f", "toggle_feedback", "Feedback on/off"),
+        # Ctrl+F: a letter would mean "False" on a true/false card and be typed into a typed answer.
+        Binding("ctrl+f", "toggle_feedback", "Feedback on/off"),
         Binding("enter", "next", "Next", show=False),
         Binding("y", "mark(True)", "Knew it", show=False),
         Binding("n", "mark(False)", "Did not", show=False),

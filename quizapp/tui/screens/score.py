@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ...srs.wording import expected_words, yours_words
+from ...srs.wording import yours_words
 from ..text import literal
-from ..widgets.card import card_prompt
+from ..widgets.card import answer_words, card_prompt
 from ..widgets.feedback import citation
 from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
@@ -31,11 +31,16 @@ class Mistake(Vertical):
     def compose(self):
         q = self.item.question
         prompt = card_prompt(q, self.item.ord)
-        yield Static(Content.styled(f"{self.number}. ", "bold") + literal(prompt.splitlines()[0]))
+        # Markdown rendered (a cloze gap in bold, \[ as [), never shown as markup.
+        yield MarkdownText(f"{self.number}\\. {prompt.strip()}", classes="mistake-prompt")
         yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"),
                                       literal(yours_words(q, self.item.given, self.item.result))))
-        yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"),
-                                      literal(expected_words(q, self.item.result))))
+        right = answer_words(q, self.item.ord, self.item.result)
+        if q.type == "cloze":
+            yield Static(Content.styled("Right:", "bold $text-success"))
+            yield MarkdownText(right)
+        else:
+            yield Static(Content.assemble(Content.styled("Right: ", "bold $text-success"), literal(right)))
         if q.quote:
             yield MarkdownText(q.quote, classes="quote")
             yield Static(Content("— " + citation(self.item.bank)), classes="citation")

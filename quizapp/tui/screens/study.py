@@ -5,7 +5,7 @@ from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 
 from ..leaks import release_removed_widgets
 from ..text import literal
@@ -41,9 +41,11 @@ class StudyScreen(CardControl, Screen):
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
-        Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
+        Binding("u", "undo", "Undo"),
+        Binding("ctrl+z", "undo_typing", "Undo"),  # in the footer while typing, where u is a letter
         Binding("s", "stats", "Stats", show=False),
         Binding("m", "study_more", "Study more", show=False),
+        Binding("i", "i_was_right", "I was right"),  # shown only after a typed answer graded wrong
         Binding("escape", "leave", "End session"),
         *CARD_BINDINGS,
     ]
@@ -109,6 +111,7 @@ class StudyScreen(CardControl, Screen):
 
     async def show_card(self, card) -> None:
         self.card, self.given, self.result = card, None, None
+        self.overridden = False
         self.shown_at = self.app.now()
         view = await self.take_prepared(card)
         if view is None:
@@ -173,6 +176,7 @@ class StudyScreen(CardControl, Screen):
         # Cram changes no schedule: the buttons show no intervals that would not happen.
         intervals = {} if self.cram else self.session.intervals(self.card, self.app.now())
         self.query_one(RatingBar).show(intervals, self.result.suggested)
+        self.refresh_bindings()  # "i I was right" when it applies
         # Once the feedback is painted and the learner is reading it: a key pressed before then is not kept
         # waiting for a card being prepared (prepare_next does nothing once the card has changed).
         answered = self.card
@@ -189,15 +193,48 @@ class StudyScreen(CardControl, Screen):
         now = self.app.now()
         try:
             answered = self.session.answer(self.card, rating, now, given=self.given, result=self.result,
-                                           duration=(now - self.shown_at).total_seconds())
+                                           duration=(now - self.shown_at).total_seconds(),
+                                           overridden=self.overridden)
         except StoreError as exc:
             self.app.show_store_error(exc)
             return
         self.leech_notice(answered)
         await self.show_next()
 
+    def typing(self) -> bool:
+        return isinstance(self.focused, Input)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """The footer shows the undo key that works now: u, or Ctrl+Z while an answer is being typed."""
+        if action == "undo":
+            return not self.typing()
+        if action == "undo_typing":
+            return self.typing()
+        if action == "i_was_right":
+            from ...srs.session import can_override
+            return self.card is not None and not self.overridden and can_override(self.card.question, self.result)
+        return True
+
+    def action_i_was_right(self) -> None:
+        """Override a typed answer graded wrong: counted right (logged so), Good suggested."""
+        from fsrs import Rating
+        self.overridden = True
+        self.view.feedback.overridden()
+        self.query_one(RatingBar).suggest(Rating.Good)
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    async def action_undo_typing(self) -> None:
+        await self.action_undo()
+
     async def action_undo(self) -> None:
         if self.session is None:
+            return
+        if self.card is not None and self.result is not None:  # answered, not yet rated: only this one back
+            self.notify("Answer it again: nothing was saved for this card yet (u again undoes the card before).")
+            await self.show_card(self.card)
             return
         from ...srs import StoreError
         try:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ..text import clean
 from .base import MARK_RIGHT, MARK_WRONG, AnswerInput, item_label
-from .choices import ChoiceRow
+from .choices import ChoiceRow, row_of
 
 ROWS_CSS = """
 {name} {{ border: tall $surface-lighten-1; height: auto; }}
@@ -53,9 +53,10 @@ class RowsInput(AnswerInput, can_focus=True):
             row.update(self.label(i))
 
     def on_click(self, event: events.Click) -> None:
-        if isinstance(event.widget, ChoiceRow) and not self.locked:
+        row = row_of(event.widget)
+        if row is not None and not self.locked:
             self.focus()
-            self.cursor = self.rows().index(event.widget)
+            self.cursor = self.rows().index(row)
 
 
 class OrderingInput(RowsInput):

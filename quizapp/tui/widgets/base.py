@@ -62,12 +62,15 @@ class TextEntry(Input):
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
 
 
-def item_label(key: str, text: str, mark: str = "", lit: bool = False) -> Content:
-    """One numbered or lettered row: 'key  text', with a result mark in front once answered.
+def item_label(key: str, text: str, mark: str = "", lit: bool = False) -> tuple[Content, Content]:
+    """One numbered or lettered row: (lead, text), the lead being the result mark (once answered) and the key.
 
     Args:
         lit: the row is highlighted (shown reversed): the key keeps the row's colours, as an accent
             colour reversed can vanish into a light theme's background.
+
+    Returns:
+        The lead and the text, apart so that a wrapped text lines up under itself, not under the key.
     """
     lead = Content.styled(f"{mark} ", "bold $success" if mark == MARK_RIGHT else "bold $error") if mark else Content("  ")
-    return Content.assemble(lead, Content.styled(f"{key} ", "bold" if lit else "bold $accent"), Content(clean(text)))
+    return Content.assemble(lead, Content.styled(f"{key} ", "bold" if lit else "bold $accent")), Content(clean(text))

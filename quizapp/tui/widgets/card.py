@@ -42,6 +42,20 @@ def cloze_prompt(text: str, ord: int) -> tuple[str, list[tuple[str, str | None]]
     return CLOZE_RE.sub(gap, text), gaps
 
 
+def cloze_completed(text: str, ord: int) -> str:
+    """The cloze text as Markdown with every gap filled, this card's answers in bold."""
+    return CLOZE_RE.sub(lambda m: f"**{m.group(2)}**" if int(m.group(1)) == ord else m.group(2), text)
+
+
+def answer_words(question, ord: int, result) -> str:
+    """The right answer in the words the card showed (srs.wording.expected_words); a cloze as its whole
+    sentence in Markdown, this card's gaps in bold."""
+    if question.type == "cloze":
+        return cloze_completed(question.text, ord)
+    from ...srs.wording import expected_words
+    return expected_words(question, result)
+
+
 def card_prompt(question, ord: int) -> str:
     """The Markdown a card asks: the cloze text with its gaps, a flashcard's shown side, or the prompt."""
     if question.type == "cloze":
@@ -96,7 +110,7 @@ class CardView(VerticalScroll):
     async def show_feedback(self, result) -> None:
         """Lock the input, mark its items, and show the verdict, answer, explanation and quote."""
         self.input.accept(result)
-        self.feedback = Feedback(self.bank, self.question, result)
+        self.feedback = Feedback(self.bank, self.question, result, self.ord)
         await self.mount(self.feedback)
         # Show the marked input and the feedback under it (the prompt scrolls back with ↑ or the mouse).
         self.call_after_refresh(self.scroll_to_widget, self.input, animate=False, top=True)

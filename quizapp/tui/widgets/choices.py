@@ -4,14 +4,20 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Static
 
 from .base import MARK_RIGHT, MARK_WRONG, AnswerInput, item_label
 
 
-class ChoiceRow(Static):
+class ChoiceRow(Horizontal):
+    """A row of a list: its lead (mark and key) and its text, which wraps under itself (a hanging indent)."""
+
     DEFAULT_CSS = """
     ChoiceRow { height: auto; padding: 0 1; }
+    ChoiceRow > .lead { width: auto; }
+    ChoiceRow > .text { width: 1fr; }
     /* Reversed: a bar in the text's own colours, unmistakable in every theme, ANSI ones included. */
     ChoiceRow.-highlight { text-style: reverse bold; }
     .-answered ChoiceRow.-highlight { text-style: none; }
@@ -19,6 +25,26 @@ class ChoiceRow(Static):
     ChoiceRow.-right { color: $text-success; }
     ChoiceRow.-wrong { color: $text-error; }
     """
+
+    def __init__(self, label: tuple[Content, Content], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.label = label
+
+    def compose(self):
+        yield Static(self.label[0], classes="lead")
+        yield Static(self.label[1], classes="text")
+
+    def update(self, label: tuple[Content, Content]) -> None:
+        self.label = label
+        if self.is_mounted and self.children:
+            self.query_one(".lead", Static).update(label[0])
+            self.query_one(".text", Static).update(label[1])
+
+
+def row_of(widget) -> ChoiceRow | None:
+    """The ChoiceRow a clicked widget belongs to (the row itself or its lead or text)."""
+    return widget if isinstance(widget, ChoiceRow) else next(
+        (w for w in widget.ancestors if isinstance(w, ChoiceRow)), None)
 
 
 class ChoiceList(AnswerInput, can_focus=True):
@@ -106,8 +132,8 @@ class ChoiceList(AnswerInput, can_focus=True):
             self.pick(self.keys.index(event.character.lower()))
 
     def on_click(self, event: events.Click) -> None:
-        row = event.widget
-        if isinstance(row, ChoiceRow) and row.id:
+        row = row_of(event.widget)
+        if row is not None and row.id:
             self.focus()
             self.pick(int(row.id.removeprefix("choice-")))
 

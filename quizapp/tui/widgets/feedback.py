@@ -5,10 +5,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from .markdown import MarkdownText
-
 from ...srs.wording import citation as source_line
 from ..text import clean
+from .markdown import MarkdownText
 
 
 def citation(bank) -> str:
@@ -37,20 +36,32 @@ class Feedback(Vertical):
     Feedback .citation { color: $text-muted; height: auto; text-align: right; }
     """
 
-    def __init__(self, bank, question, result, **kwargs) -> None:
+    def __init__(self, bank, question, result, ord: int = 0, **kwargs) -> None:
         kind = "-self" if result.correct is None else "-right" if result.correct else "-wrong"
         super().__init__(classes=kind, **kwargs)
-        self.bank, self.question, self.result = bank, question, result
+        self.bank, self.question, self.result, self.ord = bank, question, result, ord
+
+    def overridden(self) -> None:
+        """The learner said the answer was right after all: say so where the verdict was."""
+        self.set_classes("-right")
+        self.query_one(".verdict", Static).update(
+            Content.styled("✓ Right: you said so (it was graded wrong)", "bold $text-success"))
 
     def compose(self):
+        from .card import answer_words
         if self.result.self_graded:  # a flashcard: the back itself, as Markdown, and no verdict
             yield MarkdownText(self.result.expected, classes="expected back")
         else:
             yield Static(verdict(self.result), classes="verdict")
             if self.result.note:  # how the answer was read: a typo, a scale, "enter a number"
                 yield Static(Content(clean(self.result.note)), classes="note")
-            yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(self.result.expected))),
-                         classes="expected")
+            answer = answer_words(self.question, self.ord, self.result)
+            if self.question.type == "cloze":  # the whole sentence, completed, its gaps in bold
+                yield Static(Content.styled("Answer:", "bold"))
+                yield MarkdownText(answer, classes="expected")
+            else:
+                yield Static(Content.assemble(Content.styled("Answer: ", "bold"), Content(clean(answer))),
+                             classes="expected")
         if self.question.explanation:
             yield MarkdownText(self.question.explanation, classes="explanation")
         if self.question.quote:

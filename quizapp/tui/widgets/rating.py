@@ -17,7 +17,8 @@ class RatingBar(Horizontal):
 
     DEFAULT_CSS = """
     RatingBar { height: auto; align-horizontal: center; padding: 0 1; }
-    RatingBar Button { width: 1fr; max-width: 22; margin: 0 1 0 0; }
+    /* No minimum width: at 50 columns all four still fit, each with its interval. */
+    RatingBar Button { width: 1fr; min-width: 0; max-width: 22; margin: 0 1 0 0; }
     RatingBar Button:focus { text-style: bold underline; background-tint: $foreground 25%; }
     """
 
@@ -28,7 +29,9 @@ class RatingBar(Horizontal):
 
     def compose(self):
         for rating, label in LABELS.items():
-            yield Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}", variant=VARIANTS[rating], compact=True)
+            button = Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}", variant=VARIANTS[rating], compact=True)
+            button.styles.line_pad = 0  # "3 Good 10m" fits 11 columns (CSS cannot say line-pad: 0)
+            yield button
 
     def show(self, intervals: dict, suggested: Rating | None) -> None:
         """Label the buttons with their intervals; the suggested one takes the focus (none for a self-graded card)."""
@@ -37,8 +40,12 @@ class RatingBar(Horizontal):
             span = intervals.get(rating)
             button.label = f"{int(rating)} {label} {format_interval(span)}" if span is not None else f"{int(rating)} {label}"
         self.display = True
-        if suggested is not None:
-            self.query_one(f"#rate-{int(suggested)}", Button).focus()
+        self.suggest(suggested)
+
+    def suggest(self, rating: Rating | None) -> None:
+        """Focus the suggested rating's button (Enter takes it); None: no suggestion, no focus moved."""
+        if rating is not None:
+            self.query_one(f"#rate-{int(rating)}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
