@@ -1,4 +1,4 @@
-"""The learner's settings (daily limits, retention, theme), kept as JSON in the user config directory."""
+"""The learner's settings (daily limits, FSRS options, leeches, theme), kept as JSON in the user config directory."""
 from __future__ import annotations
 
 import json
@@ -21,6 +21,12 @@ class UserConfig:
     reviews_per_day: int = 200
     reviews_per_day_total: int = 500
     desired_retention: float = 0.90
+    maximum_interval: int = 36500  # days
+    learning_steps: str = "1m 10m"  # as Anki writes them: minutes (m), hours (h) or days (d)
+    relearning_steps: str = "10m"
+    day_start_hour: int = 4  # the study day starts at this local hour
+    leech_threshold: int = 8  # lapses that make a card a leech (0: never)
+    leech_action: str = "suspend"  # or "tag"
     theme: str = "dark"
 
     def problems(self) -> list[str]:
@@ -31,6 +37,19 @@ class UserConfig:
                 out.append(f"{words} must be between 0 and {highest}")
         if not 0.70 <= self.desired_retention <= 0.99:
             out.append("desired retention must be between 0.70 and 0.99")
+        if not 1 <= self.maximum_interval <= 36500:
+            out.append("maximum interval must be between 1 and 36500 days")
+        for name in ("learning_steps", "relearning_steps"):
+            try:
+                parse_steps(getattr(self, name))
+            except ValueError as exc:
+                out.append(f"{name.replace('_', ' ')}: {exc}")
+        if not 0 <= self.day_start_hour <= 23:
+            out.append("the day start hour must be between 0 and 23")
+        if not 0 <= self.leech_threshold <= 99:
+            out.append("the leech threshold must be between 0 (never) and 99 lapses")
+        if self.leech_action not in ("suspend", "tag"):
+            out.append("the leech action must be suspend or tag")
         if self.theme not in THEMES:
             out.append(f"theme must be one of {', '.join(THEMES)}")
         return out
@@ -50,7 +69,34 @@ def study_settings(config: UserConfig, overrides: dict | None = None, **fixed):
     from .srs.settings import Settings
     limits = {name: getattr(config, name) for name, _words, _highest in LIMITS}
     limits.update({k: v for k, v in (overrides or {}).items() if k in limits and v is not None})
-    return Settings(**limits, desired_retention=config.desired_retention, **fixed)
+    return Settings(**limits, desired_retention=config.desired_retention, maximum_interval=config.maximum_interval,
+                    learning_steps=parse_steps(config.learning_steps),
+                    relearning_steps=parse_steps(config.relearning_steps), day_start_hour=config.day_start_hour,
+                    leech_threshold=config.leech_threshold, leech_action=config.leech_action, **fixed)
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_steps(text: str) -> tuple:
+    """Learning steps as Anki writes them ("1m 10m", "10m 1h 1d") as timedeltas; raises ValueError in words.
+
+    Args:
+        text: steps separated by spaces, each a whole number and a unit (s, m, h, d); empty for none.
+
+    Returns:
+        A tuple of datetime.timedelta, shortest first as written.
+    """
+    from datetime import timedelta
+    steps = []
+    for word in text.split():
+        number, unit = word[:-1], word[-1:].lower()
+        if unit not in _UNITS or not number.isdigit() or not 0 < int(number) <= 100_000:
+            raise ValueError(f"{word!r} is not a step; write steps such as 1m 10m 1h 1d")
+        steps.append(timedelta(seconds=int(number) * _UNITS[unit]))
+    if len(steps) > 10:
+        raise ValueError("at most 10 steps")
+    return tuple(steps)
 
 
 def config_dir() -> Path:

@@ -22,6 +22,9 @@ HINT = "h"  # a flashcard's hint, where it has one
 OVERRIDE = "right"  # at the rating prompt after a typed answer graded wrong: "I was right"
 RATING_WORDS = {r.name.lower(): r for r in Rating}
 RETYPE = "retype"  # _rating's answer to `undo`: take back the answer just given, before it is saved
+# At the rating prompt, as Anki's reviewer offers them: the card leaves the session (no review is saved) or is
+# opened in $VISUAL/$EDITOR and asked again.
+SUSPEND, BURY, EDIT = "suspend", "bury", "edit"
 
 
 def summary_line(done: int, right: int) -> str:
@@ -95,6 +98,8 @@ class LineStudy:
             if self.may_override:
                 self.say("(if your answer was right after all, type right at the rating prompt)")
             rating = self._rating(card, result.suggested)
+            if rating in (SUSPEND, BURY, EDIT):
+                return self._control(card, rating)
             if rating != RETYPE:
                 break
             self.say("answer taken back (nothing was saved); answer the card again:")
@@ -107,6 +112,26 @@ class LineStudy:
                                            duration=(done_at - now).total_seconds(), overridden=self.overridden)
             # Scripts and the crash-safety test count these lines: print only after the commit.
             self.say(f"saved (review {answered.review_id}).")
+        if answered.leech:
+            action = "suspended" if self.session.engine.settings.leech_action == "suspend" else "tagged"
+            self.say(f"leech: this card has lapsed {answered.after.lapses} times and was {action}; rewrite it "
+                     "(edit at the rating prompt next time, or quizapp cards is:leech).")
+        return True
+
+    def _control(self, card, word: str) -> bool:
+        """suspend / bury / edit typed at the rating prompt; the session goes on."""
+        from . import control
+        if word == EDIT:
+            self._edit(card)
+            return True
+        with self.io.held():
+            if word == SUSPEND:
+                control.suspend(self.session.store, [card.card_id])
+            else:
+                control.bury(self.session.store, [card.card_id], self.clock(), self.session.engine.settings)
+            self.session.drop(card)
+        self.say("suspended: not asked until you unsuspend it (quizapp cards is:suspended --unsuspend)."
+                 if word == SUSPEND else "buried until tomorrow.")
         return True
 
     def _rating(self, card, suggested: Rating | None) -> Rating | str | None:
@@ -132,6 +157,11 @@ class LineStudy:
                 return None
             if text == UNDO:
                 return RETYPE
+            if text in (SUSPEND, BURY, EDIT):
+                return text
+            if text.startswith("flag"):
+                self._flag(card, text[4:].strip())
+                continue
             if text == OVERRIDE and self.may_override:
                 self.overridden, self.may_override, suggested = True, False, Rating.Good
                 self.say("counted as right (you said so). rate it: enter = 3 good.")
@@ -142,7 +172,50 @@ class LineStudy:
             if len(matches) == 1:
                 return matches[0]
             how = "enter takes the suggested one" if suggested else "rate how well you knew it"
-            self.say(f"type 1 (again), 2 (hard), 3 (good) or 4 (easy); {how}; undo takes this answer back; q quits")
+            self.say(f"type 1 (again), 2 (hard), 3 (good) or 4 (easy); {how}; undo takes this answer back; "
+                     "suspend, bury, flag [0-4] or edit act on the card; q quits")
+
+    def _edit(self, card) -> None:
+        """Open the question in $VISUAL/$EDITOR; a valid edit is asked again, a broken one edited again or dropped."""
+        from ..editing import EditSession, NoEditor
+        path = card.bank.source_path
+        if path is None:
+            self.say("this bank was not loaded from a file: nothing to edit.")
+            return
+        edit = EditSession(path, card.question.id)
+        while True:
+            try:
+                edit.run_editor()
+            except NoEditor as exc:
+                self.say(str(exc))
+                return
+            if not edit.changed:
+                self.say("no change made; here is the card again.")
+                return
+            bank = edit.check()
+            if bank is not None:
+                break
+            for problem in edit.problems:
+                self.say(str(problem))
+            choice = (self.ask("the bank has problems: e edits again, d discards your changes> ") or "").strip()
+            if not choice.casefold().startswith("e"):
+                edit.discard()
+                self.say("your changes were discarded; the bank is as it was. here is the card again.")
+                return
+        bank._source_path = path
+        with self.io.held():
+            self.session.engine.replace_bank(bank)
+        self.session.refresh_bank(bank)
+        self.say("saved and checked; here is the card again.")
+
+    def _flag(self, card, which: str) -> None:
+        from . import control
+        if which and not (which.isdigit() and int(which) < len(control.FLAGS)):
+            self.say(f"flag takes 0 to {len(control.FLAGS) - 1} ({', '.join(control.FLAGS)}), or nothing for red")
+            return
+        flag = int(which) if which else 1
+        control.set_flag(self.session.store, [card.card_id], flag)
+        self.say(f"flag: {control.FLAGS[flag]}. now rate it.")
 
     def _undo(self) -> None:
         with self.io.held():

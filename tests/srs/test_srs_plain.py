@@ -186,7 +186,7 @@ def test_flashcards_in_line_mode_are_revealed_and_rated_by_the_learner(tmp_path)
     assert "hint: a wave" in out
     assert "back: the Korean Wave\nexplanation: Coined in the 1990s." in out
     assert "rate 1 again (1m), 2 hard (6m), 3 good (10m), 4 easy (8d): how well did you know it?>" in out
-    assert "rate how well you knew it; undo takes this answer back; q quits" in out
+    assert "rate how well you knew it; undo takes this answer back; suspend, bury" in out
     assert "\nright." not in out and "\nwrong." not in out  # nothing is checked
     assert "Pyongyang\n" in out and "back: capital of the North" in out
     # the reverse card (capital of the North -> Pyongyang) is buried as a sibling today

@@ -34,7 +34,9 @@ async def test_settings_saved_and_used_next_time(make_app, library):
         assert app.theme == "textual-light"
     saved = json.loads((Path(os.environ["QUIZAPP_CONFIG_DIR"]) / "settings.json").read_text())
     assert saved == {"new_per_day": 5, "new_per_day_total": 12, "reviews_per_day": 200, "reviews_per_day_total": 500,
-                     "desired_retention": 0.85, "theme": "light"}
+                     "desired_retention": 0.85, "maximum_interval": 36500, "learning_steps": "1m 10m",
+                     "relearning_steps": "10m", "day_start_hour": 4, "leech_threshold": 8, "leech_action": "suspend",
+                     "theme": "light"}
     again = make_app(only_paths=[library])
     assert again.config == load_config() and again.settings().new_per_day == 5
     assert again.settings().new_per_day_total == 12
@@ -75,3 +77,36 @@ def test_the_faster_theme_lookup_answers_as_textuals_own(make_app):
     for name in names:
         assert app.get_theme(name) is App.get_theme(app, name), name
     assert app.get_theme("textual-light") is not None
+
+
+async def test_fsrs_and_leech_settings_with_the_workload_they_imply(make_app, library):
+    from datetime import timedelta
+    app = make_app(only_paths=[library])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        workload = app.screen.query_one("#workload")
+        await wait_for(pilot, lambda: "x the workload at 90%" in str(workload.render()))
+        await set_field(pilot, "desired_retention", "0.95")
+        await wait_for(pilot, lambda: "1.00x" not in str(workload.render()) and "x the workload" in str(workload.render()))
+        factor = float(str(workload.render()).split("; ")[-1].split("x")[0])
+        assert factor > 1.2  # 95% costs clearly more reviews than 90%
+        await set_field(pilot, "maximum_interval", "365")
+        await set_field(pilot, "learning_steps", "2m 15m 1h")
+        await set_field(pilot, "day_start_hour", "6")
+        await set_field(pilot, "leech_threshold", "5")
+        app.screen.query_one("#leech_action").focus()
+        await pilot.press("right", "enter")
+        await set_field(pilot, "relearning_steps", "5x")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)  # a step it cannot read: told, not saved
+        assert any("'5x' is not a step" in n.message for n in app._notifications)
+        await set_field(pilot, "relearning_steps", "5m")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, SettingsScreen))
+    settings = make_app(only_paths=[library]).settings()
+    assert settings.maximum_interval == 365 and settings.day_start_hour == 6
+    assert settings.learning_steps == (timedelta(minutes=2), timedelta(minutes=15), timedelta(hours=1))
+    assert settings.relearning_steps == (timedelta(minutes=5),)
+    assert (settings.leech_threshold, settings.leech_action) == (5, "tag")

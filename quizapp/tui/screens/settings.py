@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual import on, work
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
@@ -14,7 +15,12 @@ from ..widgets.base import TextEntry
 from ..widgets.footer import KeyFooter
 
 FIELDS = tuple((name, words[0].upper() + words[1:], "integer") for name, words, _highest in LIMITS) + (
-    ("desired_retention", "Desired retention (0.70-0.99)", "number"),)
+    ("desired_retention", "Desired retention (0.70-0.99)", "number"),
+    ("maximum_interval", "Maximum interval (days)", "integer"),
+    ("learning_steps", "Learning steps (1m 10m)", "text"),
+    ("relearning_steps", "Relearning steps (10m)", "text"),
+    ("day_start_hour", "Next day starts at (hour)", "integer"),
+    ("leech_threshold", "Leech after lapses (0 never)", "integer"))
 
 
 class SettingsScreen(ModalScreen[None]):
@@ -24,12 +30,21 @@ class SettingsScreen(ModalScreen[None]):
 
     def compose(self):
         config = self.app.config
-        with Vertical(id="settings-box"):
+        with VerticalScroll(id="settings-box"):
             yield Static("Settings", id="settings-title")
             for name, label, kind in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
-                    yield TextEntry(str(getattr(config, name)), type=kind, id=name, classes="setting-input", compact=True)
+                    yield TextEntry(str(getattr(config, name)), type="text" if kind == "text" else kind, id=name,
+                                    classes="setting-input", compact=True)
+                if name == "desired_retention":
+                    yield Static("", id="workload")
+            with Horizontal(classes="setting"):
+                yield Label("A leech is", classes="setting-label")
+                with RadioSet(id="leech_action", compact=True):
+                    for action in ("suspend", "tag"):
+                        yield RadioButton({"suspend": "Suspended", "tag": "Only tagged"}[action],
+                                          value=action == config.leech_action, id=f"leech-{action}")
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
                 with RadioSet(id="theme", compact=True):
@@ -43,6 +58,31 @@ class SettingsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#new_per_day").focus()
+        self.estimate_workload()
+
+    @on(TextEntry.Changed, "#desired_retention")
+    @on(TextEntry.Changed, "#new_per_day")
+    def retention_changed(self) -> None:
+        self.estimate_workload()
+
+    @work(thread=True, exclusive=True, group="workload")
+    def estimate_workload(self) -> None:
+        """What the desired retention costs, as Anki's deck options show it (FSRS's simulator, ~0.2 s)."""
+        from ...srs.workload import estimate
+        try:
+            retention = float(self.query_one("#desired_retention", TextEntry).value)
+            new = int(self.query_one("#new_per_day", TextEntry).value)
+        except ValueError:
+            return
+        if not 0.70 <= retention <= 0.99 or not 0 <= new <= 9999:
+            return
+        engine = self.app.library_engine
+        cards = len(engine.store.query("SELECT 1 FROM cards WHERE active = 1")) if engine is not None else 1000
+        params = engine.settings.parameters if engine is not None else None
+        now, base = (estimate(r, new_per_day=new, cards=cards, parameters=params) for r in (retention, 0.90))
+        if now is not None:
+            self.app.call_from_thread(self.query_one("#workload", Static).update,
+                                      literal("Workload: " + now.describe(base)))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -54,13 +94,15 @@ class SettingsScreen(ModalScreen[None]):
         for name, label, kind in FIELDS:
             raw = self.query_one(f"#{name}", TextEntry).value.strip()
             try:
-                values[name] = int(raw) if kind == "integer" else float(raw)
+                values[name] = raw if kind == "text" else int(raw) if kind == "integer" else float(raw)
             except ValueError:
                 self.notify(f"{label}: {raw or 'nothing'} is not a{'n integer' if kind == 'integer' else ' number'}",
                             severity="error")
                 return None
-        pressed = self.query_one(RadioSet).pressed_button
+        pressed = self.query_one("#theme", RadioSet).pressed_button
         values["theme"] = pressed.id.removeprefix("theme-") if pressed else self.app.config.theme
+        leech = self.query_one("#leech_action", RadioSet).pressed_button
+        values["leech_action"] = leech.id.removeprefix("leech-") if leech else self.app.config.leech_action
         config = replace(self.app.config, **values)
         problems = config.problems()
         if problems:
