@@ -19,8 +19,9 @@ class Workload:
 
     def describe(self, baseline: "Workload | None" = None) -> str:
         """One line a learner reads beside the setting."""
-        text = (f"about {self.reviews_per_day:.0f} reviews ({self.minutes_per_day:.0f} min) a day over a year, "
-                f"{self.remembered} cards remembered")
+        reviews = f"{self.reviews_per_day:.0f}" if self.reviews_per_day >= 10 else f"{self.reviews_per_day:.1f}"
+        minutes = f"{self.minutes_per_day:.0f}" if self.minutes_per_day >= 10 else f"{self.minutes_per_day:.1f}"
+        text = f"about {reviews} reviews ({minutes} min) a day over a year, {self.remembered} cards remembered"
         if baseline is not None and baseline.reviews_per_day:
             text += f"; {self.reviews_per_day / baseline.reviews_per_day:.2f}x the workload at " \
                     f"{baseline.retention:.0%}"

@@ -144,7 +144,12 @@ def test_stats(snap_compare, make_app, here):
 
 
 def test_settings(snap_compare, make_app, here):
-    assert snap_compare(make_app(only_paths=["library"]), terminal_size=SIZE, press=["o"])
+    async def run_before(pilot):
+        await library_loaded(pilot)  # the workload line counts the library's cards
+        await pilot.press("o")
+        await wait_for(pilot, lambda: "Workload" in str(pilot.app.screen.query_one("#workload").render()))
+
+    assert snap_compare(make_app(only_paths=["library"]), terminal_size=SIZE, run_before=run_before)
 
 
 def test_help(snap_compare, make_app, here):
