@@ -31,8 +31,13 @@ def _entry(path: Path) -> Path:
     return cache_dir() / f"{key}.pickle"
 
 
+def content_digest(raw: bytes) -> str:
+    """A bank file's content hash: what the cache (and findings cached beside it) are keyed on."""
+    return hashlib.blake2b(raw, digest_size=32).hexdigest()
+
+
 def _stamp(path: Path, raw: bytes, st: os.stat_result) -> tuple[object, ...]:
-    digest = hashlib.blake2b(raw, digest_size=32).hexdigest()
+    digest = content_digest(raw)
     return (_FORMAT, __version__, sys.version_info[:2], str(path.resolve()), st.st_size, st.st_mtime_ns, digest)
 
 
@@ -50,7 +55,7 @@ def get(path: Path, raw: bytes, st: os.stat_result) -> LoadResult | None:
     from .loader import LoadResult
     # The bank itself is unpickled only when asked for: `validate` and `list`
     # need just the summary, which keeps a warm run far under a bare YAML load.
-    return LoadResult(path=path, display=meta["display"], from_cache=True, _payload=payload,
+    return LoadResult(path=path, display=meta["display"], from_cache=True, _payload=payload, digest=stamp[-1],
                       _locator_payload=positions, **meta["fields"])
 
 

@@ -35,6 +35,7 @@ class LoadResult:
     question_count: int = 0
     id_position: tuple[int, int] = (1, 1)
     from_cache: bool = False
+    digest: str = ""  # the content hash (cache.content_digest) of a valid bank's file
     _bank: Bank | None = None
     _payload: bytes | None = None  # a cached bank, unpickled on first use
     _locator: Locator | None = None
@@ -130,7 +131,9 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         problems.sort(key=lambda p: (p.line, p.column))
         result.problems = problems
     else:
+        from .cache import content_digest
         result.bank = bank
+        result.digest = content_digest(raw)
         # A value holds a control character only if the text has one or a backslash escape: one C-speed
         # scan spares most banks the walk over every string (a tenth of a 10,000-question load).
         if "\\" in text or first_control(text):

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
 
+from .. import __version__
 from ..bank.library import library_paths
 from ..bank.loader import load_paths
+from ..bank.problems import Problem
 from ..termtext import clean
 
 _sources = click.Path(exists=True, file_okay=False)
@@ -18,7 +21,7 @@ _sources = click.Path(exists=True, file_okay=False)
 @click.option("--sources", type=_sources, metavar="DIR",
               help="Also check every quote against the bank's source.file in DIR.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json: a list of {file, line, column, message}.")
+              help="json: a list of {file, line, column, message, severity}.")
 @click.option("--no-cache", is_flag=True, help="Validate from scratch, ignoring the validated-bank cache.")
 @click.pass_context
 def validate(ctx, paths, sources, fmt, no_cache):
@@ -26,6 +29,8 @@ def validate(ctx, paths, sources, fmt, no_cache):
 
     PATHS are files or folders (searched for *.yaml and *.yml); with none, the
     whole library. Exit status: 0 all valid, 1 problems found, 2 usage error.
+    Warnings (FILE:LINE:COL: warning: MESSAGE) do not fail: an accepted typo of
+    an answer that is another real answer of the bank.
 
     \b
     Examples:
@@ -40,8 +45,8 @@ def validate(ctx, paths, sources, fmt, no_cache):
         for r in results:
             if r.ok:
                 problems.extend(check_result(r, sources))
-    from ..termtext import clean
     warnings = [w for r in results for w in r.warnings]
+    warnings += typo_warnings([r for r in results if r.ok], use_cache=not no_cache)
     if fmt == "json":
         click.echo(json.dumps([p.as_dict() for p in problems + warnings], indent=2, ensure_ascii=False))
     else:
@@ -58,8 +63,59 @@ def validate(ctx, paths, sources, fmt, no_cache):
         click.echo("no bank files (*.yaml, *.yml) found", err=True)
         sys.exit(1)
     grounded = " and quotes" if sources else ""
-    click.echo(f"ok: {len(results)} bank{'s' * (len(results) != 1)}, {questions} questions{grounded} valid",
+    warned = f" ({len(warnings)} warning{'s' * (len(warnings) != 1)})" if warnings else ""
+    click.echo(f"ok: {len(results)} bank{'s' * (len(results) != 1)}, {questions} questions{grounded} valid{warned}",
                err=True)
+
+
+def typo_warnings(results, use_cache: bool = True) -> list[Problem]:
+    """Warnings, located in the bank files, for accepted typos that are other real answers of the bank.
+
+    Args:
+        results: LoadResults of valid banks.
+        use_cache: reuse the findings for unchanged files (kept beside the validated-bank cache), so a
+            warm `validate` does not load the banks themselves.
+    Returns:
+        One warning Problem per collision.
+    """
+    from ..bank.cache import cache_dir
+    store = cache_dir() / "typo-warnings.json"
+    cached: dict = {}
+    if use_cache and not os.environ.get("QUIZAPP_NO_CACHE"):
+        try:
+            data = json.loads(store.read_text(encoding="utf-8"))
+            cached = data["found"] if data.get("version") == __version__ else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            cached = {}
+    out, changed = [], False
+    for r in results:
+        found = cached.get(r.digest) if r.digest else None
+        if found is None:
+            found, changed = _locate_collisions(r), True
+            if r.digest:
+                cached[r.digest] = found
+        out += [Problem(r.display, line, column, message, "warning") for line, column, message in found]
+    if changed and use_cache and not os.environ.get("QUIZAPP_NO_CACHE"):
+        try:
+            store.parent.mkdir(parents=True, exist_ok=True)
+            kept = dict(list(cached.items())[-500:])  # bounded: the most recent files' findings
+            store.write_text(json.dumps({"version": __version__, "found": kept}), encoding="utf-8")
+        except OSError:
+            pass  # an unwritable cache only costs speed
+    return out
+
+
+def _locate_collisions(result) -> list[tuple[int, int, str]]:
+    from ..bank.yamlsource import YamlIssue, compose, locate
+    from ..srs.collisions import typo_collisions
+    collisions = typo_collisions(result.bank)
+    if not collisions:
+        return []
+    try:
+        root = compose(result.path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlIssue):
+        root = None
+    return [(*locate(root, c.where), c.message) for c in collisions]
 
 
 @click.command("list")

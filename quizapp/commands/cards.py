@@ -24,7 +24,7 @@ def _cell(row, column: str, now) -> str:
         marks += ["suspended"] * row.suspended + ["buried"] * row.buried + ["leech"] * row.leech
         return ",".join(marks) or "-"
     if column == "question":
-        return row.question + (f" c{row.ord}" if row.type == "cloze" else "")
+        return row.label
     if column == "prompt":
         return clean(" ".join(row.prompt.split()))[:60]
     return clean(str(getattr(row, column)))

@@ -22,7 +22,7 @@ _ROW = re.compile(r"<tr><td>(.*?)</td><td class=\"arrow\">→</td><td>(.*?)</td>
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _OURS = {ours.MULTIPLE_CHOICE_ID: "multiple_choice", ours.TRUE_FALSE_ID: "true_false",
          ours.TYPED_ANSWER_ID: "typed", ours.CLOZE_ID: "cloze", ours.ORDERING_ID: "ordering",
-         ours.MATCHING_ID: "matching"}
+         ours.MATCHING_ID: "matching", ours.BASIC_ID: "flashcard", ours.BASIC_REVERSED_ID: "flashcard"}
 
 
 class _Skip(Exception):
@@ -74,6 +74,13 @@ def _ours(kind: str, f: _Fields) -> dict:
         return _typed(f)
     if kind == "cloze":
         return {"type": kind, "text": f.md("Text")}
+    if kind == "flashcard":
+        q = {"type": kind, "front": f.md("Front"), "back": f.md("Back")}
+        if note.notetype.id == ours.BASIC_REVERSED_ID:
+            q["reverse"] = True
+        if f.md("Hint"):
+            q["hint"] = f.md("Hint")
+        return q
     if kind == "ordering":
         return {"type": kind, "prompt": f.md("Prompt"), "items": [c for _, c in _items(note.fields.get("Order", ""))]}
     pairs = {html_to_markdown(a, inline=True): html_to_markdown(b, inline=True) for a, b in _ROW.findall(note.fields.get("Pairs", ""))}

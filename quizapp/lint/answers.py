@@ -153,7 +153,8 @@ def typo_tolerance(i: int, q, phrases: Phrases) -> Iterator[Hit]:
                 if result.correct and result.typo:
                     passing.append(wrong)
             if passing:
-                fix = "set fuzzy: false or reword" if q.type == "short_answer" else "reword the deletion"
+                fix = ("add them to reject, set fuzzy: false or reword" if q.type == "short_answer"
+                       else "reword the deletion")
                 shown = ", ".join(map(repr, passing[:SHOWN])) + (f" and {len(passing) - SHOWN} more"
                                                                  if len(passing) > SHOWN else "")
                 yield Hit("QZ105", i, ("questions", i, *path),

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from datetime import datetime
 from operator import attrgetter
 
-from .cards import STATE_NAMES, answer_of
+from .cards import STATE_NAMES, answer_of, flashcard_sides
 from .control import FLAGS
 from .query import Query, parse_query
 from .settings import from_us, require_utc, to_us
@@ -45,6 +45,13 @@ class CardRow(NamedTuple):
     leech: bool
     search: str  # prompt and answer in lower case: what free words are looked for in
 
+    @property
+    def label(self) -> str:
+        """The card's name in lists: its question id, with the cloze number or "reverse" for a second card."""
+        if self.type == "cloze":
+            return f"{self.question} c{self.ord}"
+        return f"{self.question} reverse" if self.type == "flashcard" and self.ord else self.question
+
     def sort_value(self, column: str):
         """The value sorted on for a column; None sorts last whichever the direction."""
         return self.due_us if column == "due" else getattr(self, column)
@@ -60,7 +67,9 @@ class CardRow(NamedTuple):
 
 
 def prompt_of(question, ord: int = 0) -> str:
-    """The text a card asks: a prompt, a cloze text or a flashcard's front."""
+    """The text a card asks: a prompt, a cloze text or a flashcard's shown side (the back for its reverse card)."""
+    if getattr(question, "type", None) == "flashcard":
+        return flashcard_sides(question, ord)[0]
     for attr in ("prompt", "text", "front"):
         value = getattr(question, attr, None)
         if isinstance(value, str):

@@ -103,7 +103,7 @@ def digits_value(text: str) -> list[float]:
         if point is None or point != sep:
             whole = re.sub(r"[,.' _\u00a0\u202f]", "", text[: grouped.start(2)] if point else text)
             out.append(float(whole + ("." + grouped.group(3) if point else "")))
-        if sep in ",." and point is None and text.count(sep) == 1 and sep == ".":
+        if sep == "." and point is None and text.count(".") == 1:
             out.append(float(text))  # "1.000": also the English decimal
     else:
         out.append(float(text.replace(",", ".")))  # "1,5": a decimal comma
@@ -167,8 +167,9 @@ def read_quantity(text: str, unit: Unit) -> Reading:
             return Reading(problem="enter a number")
     if numbers:
         values, has_scale = [v * scale for v in digits_value(numbers[0])], scale != 1
-        if not values:  # "1e400": no finite reading
-            return Reading(problem="that number is too large")
+        if not values:  # "1e400", 400 digits: no finite reading; "1,000,5": no reading at all
+            huge = "e" in numbers[0].casefold() or len(re.sub(r"\D", "", numbers[0])) > 15
+            return Reading(problem="that number is too large" if huge else "enter a number")
     else:
         while spelled and spelled[-1] in ("a", "an"):
             spelled.pop()  # "fifteen a day"

@@ -5,7 +5,8 @@ import heapq
 from bisect import bisect_right
 from datetime import datetime, timedelta
 
-from .cards import NEW, REVIEW, flashcard_sides
+from .browse import prompt_of
+from .cards import NEW, REVIEW
 from .settings import Settings, from_us, require_utc, to_us
 
 DAYS = 30
@@ -115,10 +116,7 @@ def _reviews_total(store, wanted) -> int:
 
 def _hard_entry(banks, lapses, bank_id, question_id, ord) -> dict:
     question = banks[bank_id].question(question_id) if bank_id in banks else None
-    if getattr(question, "type", None) == "flashcard":
-        prompt = flashcard_sides(question, ord)[0]  # the side the learner kept forgetting the other side of
-    else:
-        prompt = getattr(question, "prompt", None) or getattr(question, "text", None)
+    prompt = prompt_of(question, ord) if question is not None else None
     return {"bank": bank_id, "question": question_id, "ord": ord, "lapses": lapses, "prompt": prompt}
 
 

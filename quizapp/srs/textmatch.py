@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 ARTICLES = frozenset({"the", "a", "an"})
 NEGATIONS = frozenset({"not", "no", "never", "non", "none", "nor", "neither", "nothing", "nobody", "nowhere",
@@ -45,12 +46,18 @@ def spellings(answer: str) -> tuple[str, ...]:
     return (answer, other) if other != composed else (answer,)
 
 
+@lru_cache(maxsize=1 << 16)  # the validator compares every answer of a bank with many others
 def words(text: str, case_sensitive: bool = False) -> tuple[str, ...]:
     """The words of an answer as compared: accents, punctuation, hyphens and spacing folded away."""
-    text = unicodedata.normalize("NFKC", str(text))
-    if not case_sensitive:
-        text = text.casefold()  # first: some capitals fold to letters that then lose their accent
-    text = _APOSTROPHES.sub("", strip_accents(text))
+    text = str(text)
+    if not text.isascii():  # most answers are: no accents to strip, nothing to compose
+        text = unicodedata.normalize("NFKC", text)
+        if not case_sensitive:
+            text = text.casefold()  # first: some capitals fold to letters that then lose their accent
+        text = strip_accents(text)
+    elif not case_sensitive:
+        text = text.lower()
+    text = _APOSTROPHES.sub("", text)
     out = tuple(w for w in _SEPARATORS.split(text) if w)
     if len(out) > 1 and out[0].casefold() in ARTICLES:
         out = out[1:]
@@ -87,38 +94,42 @@ def slips(keyed: str, given: str, budget: int) -> int | None:
     """How many slips turn keyed into given (None: more than budget, or not slips at all).
 
     A restricted edit distance: the first and last letters stay; an adjacent swap not moving the first
-    letter; a dropped letter that is neither first nor last; a doubled letter; one wrong letter inside a word
-    of 8 letters or more.  Three-letter words allow only a swap ("teh") or a doubled letter ("Kimm").
+    letter; a dropped letter that is neither first nor last; a doubled letter; one wrong letter (only one)
+    inside a word of 8 letters or more (Pyongsong is not Pyongyang).  Three-letter words allow only a swap ("teh") or a doubled letter ("Kimm").
     """
     n, m = len(keyed), len(given)
     if abs(n - m) > budget or not keyed or not given or keyed[0] != given[0]:
         return None
     big = budget + 1
     short = n <= 3
-    substitutions = n >= 8
-    d = [[big] * (m + 1) for _ in range(n + 1)]
-    d[0][0] = 0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            best = big
-            if i and j and keyed[i - 1] == given[j - 1]:
-                best = d[i - 1][j - 1]
-            if i and j and substitutions and 1 < i < n and 1 < j < m:
-                best = min(best, d[i - 1][j - 1] + 1)
-            if i and not short and 1 < i < n:  # dropped letter keyed[i-1], inside the word
-                best = min(best, d[i - 1][j] + 1)
-            if j > 1 and (given[j - 1] == given[j - 2] or (j < m and given[j - 1] == given[j])):
-                best = min(best, d[i][j - 1] + 1)  # doubled letter given[j-1]
-            if (i > 2 and j > 2 and keyed[i - 1] == given[j - 2] and keyed[i - 2] == given[j - 1]
-                    and keyed[i - 1] != keyed[i - 2]):
-                best = min(best, d[i - 2][j - 2] + 1)  # swapped pair, not the first letter
-            d[i][j] = best
-    cost = d[n][m]
+    # d[s][i][j]: slips turning keyed[:i] into given[:j] with s wrong letters used (at most one, in long words)
+    layers = 2 if n >= 8 else 1
+    d = [[[big] * (m + 1) for _ in range(n + 1)] for _ in range(layers)]
+    d[0][0][0] = 0
+    for s in range(layers):
+        for i in range(n + 1):
+            for j in range(m + 1):
+                if i == 0 and j == 0:
+                    continue
+                layer = d[s]
+                best = big
+                if i and j and keyed[i - 1] == given[j - 1]:
+                    best = layer[i - 1][j - 1]
+                if s and i and j and 1 < i < n and 1 < j < m:
+                    best = min(best, d[0][i - 1][j - 1] + 1)  # the one wrong letter, inside the word
+                if i and not short and 1 < i < n:  # dropped letter keyed[i-1], inside the word
+                    best = min(best, layer[i - 1][j] + 1)
+                if j > 1 and (given[j - 1] == given[j - 2] or (j < m and given[j - 1] == given[j])):
+                    best = min(best, layer[i][j - 1] + 1)  # doubled letter given[j-1]
+                if (i > 2 and j > 2 and keyed[i - 1] == given[j - 2] and keyed[i - 2] == given[j - 1]
+                        and keyed[i - 1] != keyed[i - 2]):
+                    best = min(best, layer[i - 2][j - 2] + 1)  # swapped pair, not the first letter
+                layer[i][j] = best
+    cost = min(d[s][n][m] for s in range(layers))
     return cost if cost <= budget else None
 
 
+@lru_cache(maxsize=1 << 16)
 def word_slips(keyed: str, given: str) -> int | None:
     """Slips between two words (0 when equal), None when given is a different word."""
     if keyed == given:
@@ -141,12 +152,16 @@ class TextMatch:
 def typo_of(keyed: str, given: str, case_sensitive: bool = False) -> bool:
     """True when given is one of keyed with slips inside its words (not an exact match)."""
     kw, gw = words(keyed, case_sensitive), words(given, case_sensitive)
-    if not kw or kw == gw or "".join(kw) == "".join(gw) or len(kw) != len(gw):
-        return False
     if case_sensitive and [w.casefold() for w in kw] == [w.casefold() for w in gw]:
         return False  # with case rules on, a difference in case alone is the mistake being tested
-    costs = [word_slips(k, g) for k, g in zip(kw, gw)]
-    return all(c is not None for c in costs)
+    return words_typo(kw, gw)
+
+
+def words_typo(keyed: tuple[str, ...], given: tuple[str, ...]) -> bool:
+    """typo_of on answers already split into words."""
+    if not keyed or keyed == given or len(keyed) != len(given) or "".join(keyed) == "".join(given):
+        return False
+    return all(word_slips(k, g) is not None for k, g in zip(keyed, given))
 
 
 def same_answer(keyed: str, given: str, case_sensitive: bool = False) -> bool:

@@ -46,7 +46,7 @@ def test_flashcards_load_with_their_cards():
     assert one_way.hint == "A Korean word; think of the sea." and not one_way.reverse
     assert one_way.card_numbers == (0,)
     assert both_ways.reverse and both_ways.hint is None and both_ways.card_numbers == (0, 1)
-    assert Bank.model_validate_json(bank.model_dump_json()) == bank
+    assert Bank.model_validate_json(bank.model_dump_json()).model_dump() == bank.model_dump()
 
 
 def test_flashcard_keys_of_other_types_are_named_for_what_they_are(tmp_path):
@@ -147,3 +147,13 @@ def test_schema_is_json_schema_of_the_format():
 def test_committed_schema_is_current():
     committed = json.loads((bundled_decks_dir() / "bank.schema.json").read_text())
     assert committed == json.loads(CliRunner().invoke(main, ["schema"]).output)
+
+
+def test_the_readme_example_bank_is_valid_and_has_every_type(tmp_path):
+    from quizapp.bank.models import QUESTION_TYPES
+    from tests_support import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("id: example-all-types")
+    (tmp_path / "example.yaml").write_text(readme[start:readme.index("```", start)], encoding="utf-8")
+    bank = load_bank(tmp_path / "example.yaml", use_cache=False)
+    assert {q.type for q in bank.questions} == set(QUESTION_TYPES)

@@ -52,7 +52,8 @@ def test_split_decks_writes_a_bank_per_deck(quizapp, tmp_path, anki_package):
     assert (tmp_path / "out" / "dot map.png").is_file()
 
 
-@pytest.mark.parametrize("bank_path", [VALID / "all-types.yaml", CORPUS / "hand-made.yaml"], ids=lambda p: p.stem)
+@pytest.mark.parametrize("bank_path", [VALID / "all-types.yaml", VALID / "flashcards.yaml", CORPUS / "hand-made.yaml"],
+                         ids=lambda p: p.stem)
 def test_our_own_packages_round_trip(quizapp, tmp_path, bank_path):
     apkg = tmp_path / "out.apkg"
     result = quizapp("export", "anki", bank_path, "-o", apkg, "--state", tmp_path / "state.json")

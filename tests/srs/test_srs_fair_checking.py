@@ -114,6 +114,8 @@ NOT_SLIPS = [
     ("North Hamgyong", {}, "South Hamgyong", "wrong"),  # another province
     ("North Hamgyong", {}, "North Hwanghae", "wrong"),
     ("North Hamgyong", {}, "Hamgyong", "wrong"),
+    ("Pyongyang", {}, "Pyongsong", "wrong"),  # another city: two wrong letters are not one slip
+    ("conversation", {}, "conservation", "wrong"),
     ("notel", {}, "hotel", "wrong"),  # a changed first letter is another word
     ("notel", {}, "motel", "wrong"),
     ("notel", {}, "novel", "wrong"),  # a wrong letter inside a short word
@@ -380,6 +382,8 @@ NUMBER_WORDS = [
     (15, {}, "inf", "unreadable"),
     (15, {}, "1.2.3", "unreadable"),
     (15, {}, "over 15", "unreadable"),
+    (15, {}, "1,000,5", "unreadable"),
+    (15, {}, "1e999", "unreadable"),
 ]
 
 # Tolerance edges (float noise must not push a value at the edge out).
@@ -410,7 +414,7 @@ def question(keyed, options: dict):
 def verdict(result) -> str:
     if result.correct:
         return "typo" if result.typo else "right"
-    return "unreadable" if "enter " in result.note else "wrong"
+    return "unreadable" if result.note.startswith("could not read") else "wrong"
 
 
 def test_the_table_is_large_and_covers_every_rule():
@@ -499,3 +503,13 @@ def test_a_number_is_right_only_at_its_own_scale(n, scale):
     for other in ("thousand", "million", "billion"):
         if other != word:
             assert not check_answer(q, 0, f"{n} {other}").correct
+
+
+@given(st.text(max_size=30), st.sampled_from([None, "million people", "USD per day", "%", "km", "m"]))
+@hsettings(max_examples=400, deadline=None)
+def test_any_typed_text_gets_a_verdict_never_an_error(text, unit):
+    result = check_answer(question(25, {"unit": unit} if unit else {}), 0, text)
+    assert result.correct in (True, False)
+    if "could not read" in result.note:  # not read as a number: said so, and never right
+        assert not result.correct and result.note.startswith("could not read")
+    assert check_answer(question("Kim Jong Il", {"reject": ["Kim Jong Un"]}), 0, text).correct in (True, False)

@@ -167,7 +167,7 @@ class BrowserScreen(Screen[None]):
                                  (row.leech, "leech", "$text-error")):
             if on_:
                 marks.append(Content.styled(word, style))
-        question = row.question + (f" c{row.ord}" if row.type == "cloze" else "")
+        question = row.label
         due = when(from_us(row.due_us), now) if row.due_us is not None else "—"
         interval = "—" if row.interval is None else format_interval(timedelta(days=row.interval))
         cells = {"bank": literal(row.bank), "question": literal(question), "type": TYPE_LABELS.get(row.type, row.type),

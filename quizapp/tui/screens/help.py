@@ -19,6 +19,9 @@ ANSWER_KEYS = (
     ("a-j", "matching: pair the highlighted item with that letter's match"),
     ("Backspace", "matching: unpair the highlighted item"),
     ("Enter", "typed answers, cloze gaps, ordering, matching: check"),
+    ("Space  Enter", "flashcard: show the back (then rate it yourself: 1-4, nothing is suggested)"),
+    ("h", "flashcard: show the hint"),
+    ("Tab", "flashcard: type a note for yourself (kept, not graded)"),
 )
 
 
