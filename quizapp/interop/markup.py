@@ -10,6 +10,8 @@ _MD_SPECIAL = re.compile(r"([`*_\[\]<>|]|\\(?=[!-/:-@\[-`{-~]))")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)", re.M)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr"}
+# Inline tags whose Markdown marker is the same on both sides.
+_MARKERS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -53,13 +55,9 @@ class _ToMarkdown(HTMLParser):
             self._text("\n")
         elif tag in _BLOCKS or tag == "hr":
             self._text("\n\n")
-        elif tag in ("b", "strong"):
-            self._text("**")
-        elif tag in ("i", "em"):
-            self._text("*")
-        elif tag == "code":
-            self.code += 1
-            self._text("`")
+        elif tag in _MARKERS:
+            self.code += tag == "code"
+            self._text(_MARKERS[tag])
         elif tag in ("ul", "ol"):
             self.lists.append([tag == "ol", 0])
             self._text("\n")
@@ -83,13 +81,9 @@ class _ToMarkdown(HTMLParser):
             self.skip = max(self.skip - 1, 0)
         elif tag in _BLOCKS:
             self._text("\n\n")
-        elif tag in ("b", "strong"):
-            self._text("**")
-        elif tag in ("i", "em"):
-            self._text("*")
-        elif tag == "code":
-            self.code = max(self.code - 1, 0)
-            self._text("`")
+        elif tag in _MARKERS:
+            self.code = max(self.code - (tag == "code"), 0)
+            self._text(_MARKERS[tag])
         elif tag in ("ul", "ol"):
             if self.lists:
                 self.lists.pop()

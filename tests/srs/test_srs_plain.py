@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 
+from plain_support import saved_reviews
 from tests_support import subprocess_env
 from quizapp.srs.lineformat import layout_card, parse_line
 from srs_support import bank_data, make_bank, tf, write_bank
@@ -29,15 +30,6 @@ def study(tmp_path, lines, *args, bank=None):
     return proc
 
 
-def reviews(tmp_path):
-    conn = sqlite3.connect(tmp_path / "s.sqlite3")
-    try:
-        return conn.execute("SELECT c.question_id, r.rating, r.correct, r.given FROM reviews r "
-                            "JOIN cards c ON c.id = r.card_id ORDER BY r.id").fetchall()
-    finally:
-        conn.close()
-
-
 def test_a_session_through_a_pipe(tmp_path):
     lines = ["t", "",                      # right, the suggested rating (good)
              "sejong teh great", "4",      # accepted with a typo, rated easy
@@ -56,7 +48,7 @@ def test_a_session_through_a_pipe(tmp_path):
     assert "  wrong  DVDs" in out and "answer: USB sticks; dramas" in out
     assert "rate 1 again (1m), 2 hard (6m), 3 good (10m), 4 easy (8d); enter = 3 good>" in out
     assert out.rstrip().endswith("Session over: 5 answers saved, 4 right.")
-    assert reviews(tmp_path) == [("t1", 3, 1, "true"), ("s1", 4, 1, '"sejong teh great"'),
+    assert saved_reviews(tmp_path) == [("t1", 3, 1, "true"), ("s1", 4, 1, '"sejong teh great"'),
                                  ("n1", 3, 1, '"1,000 people"'), ("c1", 1, 0, '["usb sticks", "DVDs"]'),
                                  ("m1", 2, 1, '["Seoul"]')]
 
@@ -65,20 +57,20 @@ def test_q_quits_and_an_unread_answer_is_asked_again(tmp_path):
     proc = study(tmp_path, ["maybe", "t", "", "q"])
     assert proc.returncode == 0
     assert "could not read that: type t (True) or f (False)" in proc.stdout
-    assert len(reviews(tmp_path)) == 1
+    assert len(saved_reviews(tmp_path)) == 1
 
 
 def test_end_of_input_in_the_middle_stops_cleanly(tmp_path):
     proc = study(tmp_path, ["t"])  # answered, then stdin ends at the rating prompt
     assert proc.returncode == 0 and proc.stderr == ""
     assert "Session over: 0 answers saved" in proc.stdout
-    assert reviews(tmp_path) == []
+    assert saved_reviews(tmp_path) == []
 
 
 def test_undo_takes_back_the_last_answer(tmp_path):
     proc = study(tmp_path, ["f", "", "undo", "t", ""])
     assert "undone" in proc.stdout
-    assert [r[:3] for r in reviews(tmp_path)] == [("t1", 3, 1)]  # the wrong answer is gone
+    assert [r[:3] for r in saved_reviews(tmp_path)] == [("t1", 3, 1)]  # the wrong answer is gone
 
 
 def test_cram_changes_no_schedule(tmp_path):
@@ -97,7 +89,7 @@ def test_limits_and_filters(tmp_path):
     bank = bank_data("f", [tf("a", tags=["x"]), tf("b"), tf("c", tags=["x"])])
     proc = study(tmp_path, ["t", "4"] * 5, "--tag", "x", "--new", "1", bank=bank)
     assert proc.stdout.count("saved (review") == 1
-    assert [r[0] for r in reviews(tmp_path)] == ["a"]
+    assert [r[0] for r in saved_reviews(tmp_path)] == ["a"]
     proc = study(tmp_path, [], "--bank", "nope", bank=bank)
     assert proc.returncode == 1 and "no bank with id 'nope'" in proc.stderr
 
@@ -192,7 +184,7 @@ def test_flashcards_in_line_mode_are_revealed_and_rated_by_the_learner(tmp_path)
     # the reverse card (capital of the North -> Pyongyang) is buried as a sibling today
     assert "capital of the North\n(think" not in out
     assert out.rstrip().endswith("Session over: 2 answers saved, 1 right.")
-    assert reviews(tmp_path) == [("f1", 2, 1, None), ("f2", 1, 0, '"my guess: a city"')]
+    assert saved_reviews(tmp_path) == [("f1", 2, 1, None), ("f2", 1, 0, '"my guess: a city"')]
 
 
 def test_the_reverse_flashcard_shows_the_back_first():

@@ -104,7 +104,7 @@ class BrowserScreen(Screen[None]):
         engine = self.app.with_store(lambda: self.app.engine_for(banks))[1]
         if engine is None:
             return
-        if not self.rows and not self.query_one("#query", Input).value:
+        if not self.rows and not self.start_query:  # (self.rows is only empty before the first load)
             # The first page at once (soonest due first, as the table is sorted), then every card.
             ok, page = self.app.with_store(lambda: load_rows(engine, self.app.now(), first=SHOWN))
             if ok:
