@@ -12,7 +12,7 @@ from operator import attrgetter
 from .cards import STATE_NAMES, answer_of, flashcard_sides
 from .control import FLAGS
 from .query import Query, parse_query
-from .settings import from_us, require_utc, to_us
+from .clock import from_us, require_utc, to_us
 
 __all__ = ["CardRow", "COLUMNS", "Query", "load_rows", "parse_query", "select_rows", "prompt_of"]
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Sequence
 
-from .settings import Settings, from_us, require_utc, to_us
+from .clock import from_us, require_utc, to_us
+from .settings import Settings
 from .store import Store
 
 FLAGS = ("none", "red", "orange", "green", "blue")  # index = the store's flag column (Anki's first four)

@@ -15,7 +15,8 @@ from typing import Iterable, Sequence
 from fsrs import Rating
 
 from .scheduler import CardState, apply_rating, make_scheduler
-from .settings import Settings, from_us, require_utc, to_us
+from .clock import from_us, require_utc, to_us
+from .settings import Settings
 from .store import Store
 
 # Fewer items than this and the fit is mostly noise: fsrs-rs itself falls back to defaults on tiny logs.

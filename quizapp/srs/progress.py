@@ -18,7 +18,8 @@ from fsrs import Rating
 from .cards import CardKey
 from .scheduler import CardState, apply_rating, make_scheduler
 from .session import write_state
-from .settings import Settings, from_us
+from .clock import from_us
+from .settings import Settings
 from .store import next_review_id
 
 # Reviews of one card this close together are one review: a revlog id must be unique in the whole collection,

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 
 from .browse import prompt_of
 from .cards import NEW, REVIEW
-from .settings import Settings, from_us, require_utc, to_us
+from .clock import from_us, require_utc, to_us
+from .settings import Settings
 
 DAYS = 30
 HARDEST = 10
