@@ -9,7 +9,7 @@ _EXPORTS = {
     "CardKey": "cards", "StudyCard": "cards", "CheckResult": "checking", "check_answer": "checking",
     "Engine": "engine", "SyncReport": "engine", "CardState": "scheduler", "format_interval": "scheduler",
     "Answered": "session", "Session": "session", "SessionProgress": "session", "Settings": "settings",
-    "compute_stats": "stats", "Store": "store", "StoreError": "store", "default_db_path": "store",
+    "compute_stats": "stats", "Store": "store", "StoreError": "storefile", "default_db_path": "store",
 }
 __all__ = sorted([*_EXPORTS, "Rating"])
 

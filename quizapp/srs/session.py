@@ -17,7 +17,8 @@ from .clock import UtcTime, from_us, require_utc, span_us, to_us
 from .control import mark_leech
 from .queue import LimitHit, Queue
 from .scheduler import CardState, apply_rating, is_learning, preview_intervals
-from .store import StoreError, next_review_id
+from .store import next_review_id
+from .storefile import StoreError
 
 if TYPE_CHECKING:  # the engine makes sessions: it imports this module
     from .engine import Engine
