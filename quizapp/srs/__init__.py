@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 # Loaded on first use (PEP 562): `quizapp lint` needs only `checking`, and importing the package should not
 # load the store, the session and the optimizer with it.
@@ -14,7 +15,7 @@ _EXPORTS = {
 __all__ = sorted([*_EXPORTS, "Rating"])
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name == "Rating":
         from fsrs import Rating
         value = Rating
