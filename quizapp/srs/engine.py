@@ -151,7 +151,8 @@ class Engine:
                 return False
             if keys is not None and (bank_id, question_id, ord) not in keys:
                 return False
-            return wanted_tags is None or bool(wanted_tags & question_tags(self.banks[bank_id], questions[bank_id, question_id]))
+            return wanted_tags is None or bool(
+                wanted_tags & question_tags(self.banks[bank_id], questions[bank_id, question_id]))
 
         return banks, selected
 
