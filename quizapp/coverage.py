@@ -7,9 +7,11 @@ text's characters, headings left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .bank import derived
 from .bank.grounding import quote_spans
 from .bank.sourcetext import SourceText, read_source
 
@@ -160,3 +162,30 @@ def cover_banks(banks, sources_dir: Path) -> tuple[list[SourceCoverage], list[st
         quotes = [(f"{b.id}/{q.id}", q.quote) for b in members for q in b.questions if q.quote]
         out.append(cover_source(source, quotes, [b.id for b in members]))
     return out, notes
+
+
+def cover_results(results: Iterable, sources_dir: Path) -> tuple[list[SourceCoverage], list[str]]:
+    """cover_banks of the valid banks among loader results, from the derived-results cache when no bank,
+    source text or quizapp module changed (a warm run then never unpickles a bank, nor imports pydantic).
+
+    Args:
+        results: LoadResults (from bank.loader.load_paths); invalid ones are skipped.
+        sources_dir: the folder holding the source texts.
+
+    Returns:
+        What cover_banks returns for those banks.
+    """
+    results = [r for r in results if r.ok]
+    folder = str(Path(sources_dir).resolve())
+    banks = derived.banks_key(results)
+    cached = derived.get("coverage", (folder,), banks)
+    if cached is not None:
+        plain, notes = cached
+        return [SourceCoverage(**{**c, "paragraphs": [ParagraphCoverage(**p) for p in c["paragraphs"]]})
+                for c in plain], notes
+    loaded = [r.bank for r in results]
+    named = sorted({b.source.file for b in loaded if b.source and b.source.file})
+    files = derived.file_digests(Path(sources_dir) / name for name in named)
+    covs, notes = cover_banks(loaded, sources_dir)
+    derived.put("coverage", (folder,), banks, files, ([asdict(c) for c in covs], notes))
+    return covs, notes

@@ -58,18 +58,9 @@ def _source(bank, sources_dir: Path | None, cache: dict) -> str | None:
     return cache[name]
 
 
-def lint_results(results: Iterable, sources_dir: Path | None = None,
-                 codes: Iterable[str] | None = None) -> list[Finding]:
-    """Lint every valid bank among loader results, as one library.
-
-    Args:
-        results: LoadResults (from bank.loader.load_paths); invalid ones are skipped.
-        sources_dir: the folder of source texts, for rules that read them (QZ109); None skips those.
-        codes: the rule codes to report; None for all.
-
-    Returns:
-        The findings, sorted by file and position, suppressed ones left out.
-    """
+def compute_findings(results: Iterable, sources_dir: Path | None = None,
+                     codes: Iterable[str] | None = None) -> list[Finding]:
+    """run.lint_results from scratch: every rule over every valid bank (arguments and result as there)."""
     wanted = set(RULES) if codes is None else set(codes)
     files = [_BankFile(r) for r in results if r.ok and r.bank is not None]
     hits: list[tuple[_BankFile, Hit]] = []
