@@ -129,3 +129,12 @@ def test_a_changed_module_of_quizapp_is_a_miss(tmp_path, monkeypatch):
     monkeypatch.setenv("QUIZAPP_NO_CACHE", "1")
     derived.put("lint", ("QZ101",), banks, {}, ["a finding"])
     assert derived.get("lint", ("QZ101",), banks) is None
+
+
+def test_a_damaged_entry_is_a_miss_and_is_replaced(tmp_path):
+    first, second = _library(tmp_path)
+    expected = lint(first, second)
+    (entry,) = cache_dir().glob("lint-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert lint(first, second) == expected
+    assert entry.read_bytes() != b"not a pickle"
