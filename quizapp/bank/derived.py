@@ -1,8 +1,8 @@
 """Cache of results computed over a whole set of banks (lint findings, coverage), as plain data.
 
 A warm `quizapp lint` or `quizapp coverage` of an unchanged library reads its answer from here and never
-unpickles a bank: importing pydantic and building the models' validators alone costs about twice what a
-warm `validate` takes in all. An entry is keyed on everything the result was computed from:
+unpickles a bank: importing pydantic and building the models' validators alone costs more than a warm
+`validate` takes in all. An entry is keyed on everything the result was computed from:
 
 - the banks, by display name and content digest (LoadResult.digest: a changed bank file is a miss);
 - the other files read (source texts), by content digest, re-read and re-hashed on every lookup;
