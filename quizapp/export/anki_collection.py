@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .identity import note_guid
+from .identity import CardKey, note_guid
 from .package_read import COLLECTIONS, SQLITE_MAGIC, PackageError, collection_member, open_collection, read_collection
 
 # Review kinds in Anki's revlog: 0 learn, 1 review, 2 relearn, 3 filtered (review ahead); 4 manual, 5
@@ -121,12 +122,12 @@ def _history(conn: sqlite3.Connection, path: Path) -> AnkiHistory:
 class Matched:
     """The reviews of a history that belong to quizapp cards, and what belonged to notes quizapp does not know."""
 
-    reviews: list[tuple[tuple[str, str, int], int, int, int]]  # (card key, revlog id, rating, time in ms)
+    reviews: list[tuple[CardKey, int, int, int]]  # (card key, revlog id, rating, time in ms)
     unknown_reviews: int
     unknown_notes: int
 
 
-def match_cards(history: AnkiHistory, cards) -> Matched:
+def match_cards(history: AnkiHistory, cards: Iterable[tuple[str, str, int, str]]) -> Matched:
     """Pair each Anki review with a quizapp card by the note's GUID (from bank id and question id) and ordinal.
 
     Args:
@@ -136,10 +137,11 @@ def match_cards(history: AnkiHistory, cards) -> Matched:
     Returns:
         the matched reviews and the count of the others.
     """
-    keys = {}
+    keys: dict[tuple[str, int], CardKey] = {}
     for bank_id, question_id, ord, qtype in cards:
         keys[note_guid(bank_id, question_id), ord - 1 if qtype == "cloze" else ord] = (bank_id, question_id, ord)
-    matched, unknown = [], set()
+    matched: list[tuple[CardKey, int, int, int]] = []
+    unknown: set[str] = set()
     for r in history.reviews:
         key = keys.get((r.guid, r.ord))
         if key is None:
