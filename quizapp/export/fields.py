@@ -7,7 +7,7 @@ from ..bank.models import (Cloze, Flashcard, Matching, MultipleChoice, Numeric, 
                            Source, TrueFalse)
 from ..bank.yamlsource import YamlPath
 from .identity import seeded_shuffle
-from .notetypes import NoteType, note_type_of
+from .notetypes import NEVER_ACCEPTED, NoteType, note_type_of
 from .render import TextRenderer, plain
 
 
@@ -60,6 +60,8 @@ def _short_answer(q: ShortAnswer, r: TextRenderer, at: YamlPath, guid: str) -> l
     notes = []
     if q.accept:
         notes.append("Also accepted: " + " · ".join(plain(a) for a in q.accept))
+    if q.reject:
+        notes.append(NEVER_ACCEPTED + " · ".join(plain(a) for a in q.reject))
     if q.case_sensitive:
         notes.append("Capital letters matter.")
     if not q.fuzzy:
