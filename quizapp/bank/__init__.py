@@ -7,7 +7,7 @@ from typing import Any
 # Loaded on first use (PEP 562): `quizapp.bank.library` only finds folders, and the terminal UI imports it
 # before its first frame, which should not wait for the YAML loader.
 _EXPORTS = {
-    "LoadResult": "loader", "find_bank_files": "loader", "load_bank": "loader", "load_file": "loader",
+    "LoadResult": "loadresult", "find_bank_files": "loader", "load_bank": "loader", "load_file": "loader",
     "load_paths": "loader", "parse_bytes": "loader", "BankError": "problems", "Problem": "problems",
 }
 __all__ = sorted(_EXPORTS)

@@ -4,69 +4,23 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import Node
 
 from ..termtext import first_control
+from . import cache
 from .limits import MAX_FILE_BYTES
+from .loadresult import LoadResult
 from .positions import Locator
 from .problems import BankError, Problem
-from .yamlsource import Builder, YamlIssue, YamlPath, compose
+from .yamlsource import Builder, YamlIssue, YamlPath, compose, locate
 
 if TYPE_CHECKING:  # pydantic is imported on first parse: `list` and the TUI start faster without it
     from .models import Bank
 
 BANK_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass
-class LoadResult:
-    """What loading one file gave: a bank, or the problems that stop it."""
-
-    path: Path
-    display: str
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # the bank is valid; the teacher should still look
-    bank_id: str | None = None
-    title: str | None = None
-    question_count: int = 0
-    id_position: tuple[int, int] = (1, 1)
-    from_cache: bool = False
-    digest: str = ""  # the content hash (cache.content_digest) of a valid bank's file
-    _bank: Bank | None = None
-    _payload: bytes | None = None  # a cached bank, unpickled on first use
-    _locator: Locator | None = None
-    _locator_payload: bytes | None = None  # a cached bank's positions, unpickled on first use
-
-    @property
-    def bank(self) -> Bank | None:
-        """The validated Bank, or None when the file has problems."""
-        if self._bank is None and self._payload is not None:
-            import pickle
-            self._bank, self._payload = pickle.loads(self._payload), None
-        if self._bank is not None and getattr(self._bank, "_source_path", None) is None:
-            self._bank._source_path = self.path  # a private attribute: frozen fields stay frozen
-        return self._bank
-
-    @bank.setter
-    def bank(self, value: Bank | None) -> None:
-        self._bank, self._payload = value, None
-
-    @property
-    def locator(self) -> Locator:
-        """Where each part of the file stands (found at load; kept in the cache with the bank)."""
-        if self._locator is None:
-            import pickle
-            payload, self._locator_payload = self._locator_payload, None
-            self._locator = pickle.loads(payload) if payload is not None else Locator(None)
-        return self._locator
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def _decode(raw: bytes, display: str) -> str:
@@ -106,7 +60,6 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         return result
     problems = [Problem(display, i.line, i.column, i.message) for i in builder.issues]
     if not isinstance(data, dict):
-        from .yamlsource import locate
         problems.append(Problem(display, *locate(root, ()), "the file must be a mapping of keys (id, title, questions...), "
                                 f"not {'a list' if isinstance(data, list) else 'a single value'}"))
         result.problems = problems
@@ -118,7 +71,6 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         problems += translate(exc, data, root, display, Problem)
         bank = None
     if isinstance(data.get("id"), str):
-        from .yamlsource import locate
         result.bank_id = data["id"]
         result.id_position = locate(root, ("id",))
     if isinstance(data.get("title"), str):
@@ -131,9 +83,8 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         problems.sort(key=lambda p: (p.line, p.column))
         result.problems = problems
     else:
-        from .cache import content_digest
         result.bank = bank
-        result.digest = content_digest(raw)
+        result.digest = cache.content_digest(raw)
         # A value holds a control character only if the text has one or a backslash escape: one C-speed
         # scan spares most banks the walk over every string (a tenth of a 10,000-question load).
         if "\\" in text or first_control(text):
@@ -146,7 +97,6 @@ def _control_warnings(data: dict[str, Any], root: Node, display: str) -> list[Pr
 
     Every output strips them (quizapp.termtext.clean), so they are never shown; the teacher learns the
     text differs from what the bank says."""
-    from .yamlsource import locate
     out: list[Problem] = []
     stack: list[tuple[YamlPath, object]] = [((), data)]
     while stack:
@@ -201,14 +151,12 @@ def load_file(path: str | os.PathLike[str], display: str | None = None, *, use_c
     except YamlIssue as issue:
         return LoadResult(path, display, [Problem(display, issue.line, issue.column, issue.message)])
     if use_cache:
-        from . import cache
         hit = cache.get(path, raw, st)
         if hit is not None:
             hit.display = display
             return hit
     result = parse_bytes(raw, display, path)
     if use_cache:
-        from . import cache
         cache.put(path, raw, st, result)
     return result
 
