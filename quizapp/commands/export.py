@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..termtext import clean
+from .loading import load_banks_or_exit
 
 PROGRESS_MIN_QUESTIONS = 2000  # below this an export takes well under a second: no bar
 
@@ -49,20 +50,12 @@ def anki(ctx, paths, output, split, state_file, with_progress):
       quizapp export anki decks/ --split -o out/  # -> out/<bank-id>.apkg for each bank
       quizapp export anki decks/ --with-progress  # your schedules and reviews travel too
     """
-    from ..bank.library import library_paths
-    from ..bank.loader import load_paths
     from ..export import BankInput, ExportError, ExportState, PackagePlan, StateError, default_state_path
     from ..export.state import state_lock
 
     now = _now()
     obj = ctx.find_root().obj or {}
-    targets = list(paths) or library_paths(obj.get("library", ()))
-    results, problems = load_paths(targets)
-    if problems:
-        _fail(problems, len({p.file for p in problems}), len(results))
-    if not results:
-        click.echo("no bank files (*.yaml, *.yml) found", err=True)
-        sys.exit(1)
+    results = load_banks_or_exit(ctx, paths, consequence="nothing exported")
     inputs = [BankInput(r.bank, r.path, r.display, r.locator) for r in results]
     plans = _plans(inputs, output, split, PackagePlan)
     state_path = Path(state_file) if state_file else default_state_path(obj.get("db"))
@@ -161,21 +154,6 @@ def _plans(inputs, output, split, plan_type):
     return [plan_type(Path(output) if output else Path(default), inputs)]
 
 
-def _load_banks(ctx, paths):
-    """The banks named (or the whole library), or exit 1 listing every problem."""
-    from ..bank.library import library_paths
-    from ..bank.loader import load_paths
-
-    obj = ctx.find_root().obj or {}
-    results, problems = load_paths(list(paths) or library_paths(obj.get("library", ())))
-    if problems:
-        _fail(problems, len({p.file for p in problems}), len(results))
-    if not results:
-        click.echo("no bank files (*.yaml, *.yml) found", err=True)
-        sys.exit(1)
-    return results
-
-
 @export.command("gift")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE.gift",
@@ -198,7 +176,7 @@ def gift(ctx, paths, output):
     from ..interop.bankyaml import write_files
     from ..interop.gift_export import export_gift
 
-    results = _load_banks(ctx, paths)
+    results = load_banks_or_exit(ctx, paths, consequence="nothing exported")
     banks = [r.bank for r in results]
     text, notes = export_gift(banks)
     target = Path(output) if output else Path(f"{banks[0].id}.gift" if len(banks) == 1 else "quizapp.gift")
@@ -242,7 +220,7 @@ def worksheet(ctx, paths, output, count, seed, answers, paper, title):
     target = Path(output) if output else None
     if target is not None and target.suffix.lower() not in (".pdf", ".html", ".htm"):
         raise click.BadParameter(f"{output}: name a .pdf or .html file", param_hint="'-o'")
-    results = _load_banks(ctx, paths)
+    results = load_banks_or_exit(ctx, paths, consequence="nothing exported")
     banks = [r.bank for r in results]
     target = target or Path(f"{banks[0].id}.pdf" if len(banks) == 1 else "worksheet.pdf")
     sheet = build_worksheet(banks, count=count, seed=seed, answers=answers, paper=paper, title=title,

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .loading import load_banks_or_exit
+
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
@@ -34,7 +36,7 @@ def import_progress(ctx, collection, paths):
     from ..export.anki_collection import CollectionError, match_cards, read_history
     from ..srs import Engine, Store, StoreError
     from ..srs.progress import OutsideReview, merge_reviews
-    from .study import load_banks_or_exit, user_settings
+    from .study import user_settings
 
     try:
         history = read_history(Path(collection))
@@ -44,7 +46,9 @@ def import_progress(ctx, collection, paths):
     if not history.reviews and not history.not_reviews:
         click.echo(f"{collection}: warning: no review history in it; in Anki, export with \"Include scheduling "
                    "information\" ticked", err=True)
-    banks = load_banks_or_exit(ctx, paths)
+    results = load_banks_or_exit(ctx, paths, consequence="fix them (see `quizapp validate`) and retry",
+                                 library_skips_invalid=True)
+    banks = [r.bank for r in results]
     try:
         with Store.open(ctx.obj.get("db")) as store:
             engine = Engine(store, banks, user_settings({}))  # every bank's cards are in the store

@@ -7,7 +7,7 @@ import sys
 import click
 
 from .. import interrupts
-from ..termtext import clean
+from .loading import load_banks_or_exit
 
 
 @click.command()
@@ -38,7 +38,8 @@ def quiz(ctx, paths, count, seed, feedback, plain, db):
     """
     try:
         interrupts.resume()
-        banks = _load(paths)
+        results = load_banks_or_exit(ctx, paths, consequence="fix them or leave them out")
+        banks = [r.bank for r in results]
     except KeyboardInterrupt:
         sys.exit(130)
     if plain:
@@ -49,22 +50,6 @@ def quiz(ctx, paths, count, seed, feedback, plain, db):
 
 
 quiz.callback.resumes_interrupts = True
-
-
-def _load(paths) -> list:
-    from ..bank import load_paths
-    results, problems = load_paths(paths)
-    if problems:
-        for p in problems:
-            click.echo(clean(str(p)), err=True)
-        click.echo(f"quiz: {len({p.file for p in problems})} bank file(s) have problems; fix them or leave them out",
-                   err=True)
-        sys.exit(1)
-    banks = [r.bank for r in results]
-    if not banks:
-        click.echo("quiz: no bank files (*.yaml, *.yml) found", err=True)
-        sys.exit(1)
-    return banks
 
 
 def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:

@@ -9,38 +9,12 @@ from datetime import datetime, timezone
 import click
 
 from .. import interrupts
-from ..termtext import clean
+from .loading import load_banks_or_exit
 
 
 def utc_now() -> datetime:
     """The one clock of a study session; the engine below takes `now` as a parameter."""
     return datetime.now(timezone.utc)
-
-
-def load_banks_or_exit(ctx, paths) -> list:
-    """Banks from PATHs (or the library); located problems on stderr.
-
-    Banks named as PATHS must all be valid (exit 1 otherwise). Over the whole library, as on the library
-    screen, the valid banks are studied and the invalid ones reported and skipped."""
-    from ..bank.library import library_paths
-    from ..bank.loader import load_paths
-    from ..termtext import clean
-    results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
-    if problems:
-        for p in problems:
-            click.echo(clean(str(p)), err=True)
-        bad = len({p.file for p in problems})
-        if paths or bad == len(results):
-            click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the banks; "
-                       "fix them (see `quizapp validate`) and retry", err=True)
-            sys.exit(1)
-        click.echo(f"skipping {bad} invalid bank file{'s' * (bad != 1)} of the library (see `quizapp validate`); "
-                   "studying the others", err=True)
-    banks = [r.bank for r in results if r.bank is not None]
-    if not banks:
-        click.echo("no bank files (*.yaml, *.yml) found", err=True)
-        sys.exit(1)
-    return banks
 
 
 def user_settings(limits: dict | int | None = None, reviews_per_day: int | None = None, **overrides):
@@ -73,6 +47,14 @@ def _select(banks, bank_ids, tags) -> list:
             click.echo(f"no question in the chosen banks has the tag {tag!r}", err=True)
             sys.exit(1)
     return chosen
+
+
+def _load(ctx: click.Context, paths: tuple[str, ...]) -> list:
+    """The banks to study: those named must all be valid; over the whole library, as on the library screen,
+    the invalid ones are reported and skipped."""
+    results = load_banks_or_exit(ctx, paths, consequence="fix them (see `quizapp validate`) and retry",
+                                 library_skips_invalid=True)
+    return [r.bank for r in results]
 
 
 @click.command()
@@ -117,20 +99,14 @@ def study(ctx, paths, plain, db, tags, bank_ids, cram, **limits):
         # Ctrl+C from here on ends with the session's summary and status 130, also before the first card.
         with plain_interrupts(summary_line=True):
             interrupts.resume()
-            banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
+            banks = _select(_load(ctx, paths), bank_ids, tags)
             run_plain(banks, db=db or ctx.obj.get("db"), tags=tags, cram=cram, settings=user_settings(limits))
         return
     interrupts.resume()
-    banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
+    banks = _select(_load(ctx, paths), bank_ids, tags)
     db = db or ctx.obj.get("db")
-    try:
-        from ..tui.app import run_study
-    except ImportError as exc:
-        click.echo(f"the terminal UI is not available ({exc}); using line mode", err=True)
-    else:
-        run_study(ctx, banks, tags=tags, cram=cram, limits=limits, db=db)
-        return
-    run_plain(banks, db=db, tags=tags, cram=cram, settings=user_settings(limits))
+    from ..tui.app import run_study
+    run_study(ctx, banks, tags=tags, cram=cram, limits=limits, db=db)
 
 
 @contextmanager

@@ -109,7 +109,7 @@ class ExportState:
         return mod
 
     def write_temp(self) -> Path | None:
-        """Write the state beside its file under a temporary name; commit() renames it into place."""
+        """Write the state beside its file under a temporary name; the exporter renames it into place with the packages."""
         if self.path is None:
             return None
         from .package import temp_beside

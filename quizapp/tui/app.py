@@ -92,7 +92,7 @@ class QuizApp(App[int]):
 
     def engine_for(self, banks: list):
         """The library's engine when it covers these banks, else a new one."""
-        engine = getattr(self, "library_engine", None)
+        engine = self.library_engine
         if engine is not None and all(engine.banks.get(b.id) is b for b in banks):
             return engine
         return self.make_engine(banks)
