@@ -7,15 +7,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from yaml.nodes import Node
-
 from ..termtext import first_control
 from . import cache
 from .limits import MAX_FILE_BYTES
 from .loadresult import LoadResult
 from .positions import Locator
-from .problems import BankError, Problem
-from .yamlsource import Builder, YamlIssue, YamlPath, compose, locate
+from .problems import BankError, Problem, ProblemCollector
+from .yamlsource import Builder, YamlIssue, YamlPath, compose
 
 if TYPE_CHECKING:  # pydantic is imported on first parse: `list` and the TUI start faster without it
     from .models import Bank
@@ -52,47 +50,48 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         root = compose(text)
         if root is None:
             raise YamlIssue(1, 1, "the file is empty; a bank needs at least id, title and questions")
-        result._locator = Locator(root)
+        result._locator = locator = Locator(root)
         builder = Builder()
         data = builder.build(root)
     except YamlIssue as issue:
         result.problems.append(Problem(display, issue.line, issue.column, issue.message))
         return result
-    problems = [Problem(display, i.line, i.column, i.message) for i in builder.issues]
+    problems = ProblemCollector(display, locator)
+    for found in builder.issues:
+        problems.at_position(found.line, found.column, found.message)
     if not isinstance(data, dict):
-        problems.append(Problem(display, *locate(root, ()), "the file must be a mapping of keys (id, title, questions...), "
-                                f"not {'a list' if isinstance(data, list) else 'a single value'}"))
-        result.problems = problems
+        problems.at((), "the file must be a mapping of keys (id, title, questions...), "
+                    f"not {'a list' if isinstance(data, list) else 'a single value'}")
+        result.problems = problems.found
         return result
-    problems += check_duplicate_ids(data, root, display, Problem)
+    check_duplicate_ids(data, problems)
     try:
         bank = Bank.model_validate(data)
     except ValidationError as exc:
-        problems += translate(exc, data, root, display, Problem)
+        translate(exc, data, problems)
         bank = None
     if isinstance(data.get("id"), str):
         result.bank_id = data["id"]
-        result.id_position = locate(root, ("id",))
+        result.id_position = locator.at(("id",))
     if isinstance(data.get("title"), str):
         result.title = data["title"]
     if isinstance(data.get("questions"), list):
         result.question_count = len(data["questions"])
-    if problems:
+    if problems.found:
         # A problem the YAML layer reported can leave a bank that pydantic accepts
         # (a duplicate key, say); it is still not valid.
-        problems.sort(key=lambda p: (p.line, p.column))
-        result.problems = problems
+        result.problems = sorted(problems.found, key=lambda p: (p.line, p.column))
     else:
         result.bank = bank
         result.digest = cache.content_digest(raw)
         # A value holds a control character only if the text has one or a backslash escape: one C-speed
         # scan spares most banks the walk over every string (a tenth of a 10,000-question load).
         if "\\" in text or first_control(text):
-            result.warnings = _control_warnings(data, root, display)
+            result.warnings = _control_warnings(data, locator, display)
     return result
 
 
-def _control_warnings(data: dict[str, Any], root: Node, display: str) -> list[Problem]:
+def _control_warnings(data: dict[str, Any], locator: Locator, display: str) -> list[Problem]:
     """A warning at every text holding a control character: escape sequences that a terminal would obey.
 
     Every output strips them (quizapp.termtext.clean), so they are never shown; the teacher learns the
@@ -105,7 +104,7 @@ def _control_warnings(data: dict[str, Any], root: Node, display: str) -> list[Pr
             code = first_control(value)
             if code:
                 key = next((f"{part}: " for part in reversed(path) if isinstance(part, str)), "")
-                out.append(Problem(display, *locate(root, path), f"{key}text holds the control character {code} "
+                out.append(Problem(display, *locator.at(path), f"{key}text holds the control character {code} "
                                    "(an escape sequence?); it is removed wherever the text is shown: delete it",
                                    severity="warning"))
         elif isinstance(value, dict):
