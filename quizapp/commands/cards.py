@@ -7,7 +7,8 @@ import sys
 import click
 
 from ..termtext import clean
-from .study import user_settings, utc_now
+from ..config import load_engine_settings
+from .study import utc_now
 
 _SHOWN = ("bank", "question", "type", "state", "due", "interval", "lapses", "reviews", "flag", "prompt")
 
@@ -89,7 +90,7 @@ def cards(ctx, query, sort, desc, as_json, action, flag, db):
     now = utc_now()
     try:
         with Store.open(db or ctx.obj.get("db")) as store:
-            engine = Engine(store, [r.bank for r in results if r.bank is not None], user_settings({}))
+            engine = Engine(store, [r.bank for r in results if r.bank is not None], load_engine_settings())
             rows = select_rows(load_rows(engine, now), parsed, now, sort, desc)
             ids = [r.card_id for r in rows]
             if action or flag is not None:

@@ -113,13 +113,13 @@ def _history(db):
     from ..srs.optimize import stored_parameters
     from ..srs.progress import card_progress
     from ..srs.scheduler import make_scheduler
-    from .study import user_settings
+    from ..config import load_engine_settings
     path = Path(db).expanduser() if db else default_db_path()
     if not path.exists():
         click.echo(f"{path}: error: no review store here, so there is no progress to export (study first, or "
                    "name the store with --db)", err=True)
         sys.exit(1)
-    settings = user_settings({})
+    settings = load_engine_settings()
     try:
         with Store.open(path) as store:
             cards = card_progress(store)

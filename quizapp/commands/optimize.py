@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import click
 
-from .study import user_settings, utc_now
+from ..config import load_engine_settings
+from .study import utc_now
 
 
 @click.command()
@@ -35,7 +36,7 @@ def optimize(ctx, dry_run, reset_fit, db):
     path = db or ctx.obj.get("db")
     try:
         with Store.open(path) as store:
-            settings = user_settings({})
+            settings = load_engine_settings()
             if reset_fit:
                 with store.transaction() as conn:
                     conn.execute("DELETE FROM fsrs_fit")

@@ -36,7 +36,7 @@ def import_progress(ctx, collection, paths):
     from ..export.anki_collection import CollectionError, match_cards, read_history
     from ..srs import Engine, Store, StoreError
     from ..srs.progress import OutsideReview, merge_reviews
-    from .study import user_settings
+    from ..config import load_engine_settings
 
     try:
         history = read_history(Path(collection))
@@ -51,7 +51,7 @@ def import_progress(ctx, collection, paths):
     banks = [r.bank for r in results]
     try:
         with Store.open(ctx.obj.get("db")) as store:
-            engine = Engine(store, banks, user_settings({}))  # every bank's cards are in the store
+            engine = Engine(store, banks, load_engine_settings())  # every bank's cards are in the store
             cards = store.query("SELECT bank_id, question_id, ord, qtype FROM cards")
             matched = match_cards(history, cards)
             incoming = [OutsideReview(key, ms * 1000, rating, time_ms or None)

@@ -74,10 +74,11 @@ def _record(banks, items, db) -> None:
     from ..srs import Engine, StoreError
     from ..srs.quizset import record_items
     from ..srs.store import Store
-    from .study import user_settings, utc_now
+    from ..config import load_engine_settings
+    from .study import utc_now
     try:
         with Store.open(db) as store:
-            recorded, skipped = record_items(Engine(store, banks, user_settings({})), items, utc_now())
+            recorded, skipped = record_items(Engine(store, banks, load_engine_settings()), items, utc_now())
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

@@ -69,7 +69,7 @@ def stats(ctx, paths, as_json, db):
     from ..srs.store import Store
     from ..srs.storefile import StoreMissing
     from ..termtext import clean
-    from .study import user_settings
+    from ..config import load_engine_settings
 
     results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
     for p in problems:  # stats still make sense without a broken bank: warn, carry on
@@ -82,7 +82,7 @@ def stats(ctx, paths, as_json, db):
             click.echo(f"note: {missing}; every card counts as new", err=True)
             store = Store.blank()
         with store:
-            engine = Engine(store, banks, user_settings({}))  # unstudied cards count as new
+            engine = Engine(store, banks, load_engine_settings())  # unstudied cards count as new
             if not paths and store.path != Path(":memory:"):
                 # The whole library: a bank id no longer in it (renamed, removed) has its cards retired.
                 retired = engine.retire_other_banks(keep={r.bank_id for r in results if r.bank_id})

@@ -3,35 +3,22 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from typing import Any, TypeVar
 
 import click
 
 from .. import interrupts
+from ..config import ENGINE_DEFAULTS, load_engine_settings
+from ..srs.settings import RANGES
 from .loading import load_banks_or_exit
 
 
 def utc_now() -> datetime:
     """The one clock of a study session; the engine below takes `now` as a parameter."""
     return datetime.now(timezone.utc)
-
-
-def user_settings(limits: dict | int | None = None, reviews_per_day: int | None = None, **overrides):
-    """The learner's saved settings (shared with the UI's settings screen), with the limit flags given.
-
-    Args:
-        limits: limit names to values (None: not given); or, as callers wrote before the per-bank limits,
-            new_per_day itself, with reviews_per_day beside it.
-        overrides: further Settings fields.
-
-    Returns:
-        A srs Settings.
-    """
-    from ..config import load_config, study_settings
-    if not isinstance(limits, dict):
-        limits = {"new_per_day": limits, "reviews_per_day": reviews_per_day}
-    return study_settings(load_config(), limits, **overrides)
 
 
 def _select(banks, bank_ids, tags) -> list:
@@ -49,6 +36,16 @@ def _select(banks, bank_ids, tags) -> list:
     return chosen
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def limit_option(flag: str, name: str, words: str) -> Callable[[F], F]:
+    """A daily-limit flag: its range and default are the engine's (RANGES, Settings), named in its help."""
+    highest = int(RANGES[name].highest)
+    return click.option(flag, name, type=click.IntRange(0, highest), metavar="N",
+                        help=f"{words} (default {getattr(ENGINE_DEFAULTS, name)}).")
+
+
 def _load(ctx: click.Context, paths: tuple[str, ...]) -> list:
     """The banks to study: those named must all be valid; over the whole library, as on the library screen,
     the invalid ones are reported and skipped."""
@@ -61,14 +58,10 @@ def _load(ctx: click.Context, paths: tuple[str, ...]) -> list:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--plain", is_flag=True, help="Line mode on stdin/stdout (screen readers, scripts, pipes).")
 @click.option("--db", type=click.Path(dir_okay=False), metavar="PATH", help="Review store file (overrides the group's --db).")
-@click.option("--new", "new_per_day", type=click.IntRange(min=0), metavar="N",
-              help="New cards per day in each bank (default 20).")
-@click.option("--new-total", "new_per_day_total", type=click.IntRange(min=0), metavar="N",
-              help="New cards per day in all banks together (default 50).")
-@click.option("--reviews", "reviews_per_day", type=click.IntRange(min=0), metavar="N",
-              help="Reviews per day in each bank (default 200).")
-@click.option("--reviews-total", "reviews_per_day_total", type=click.IntRange(min=0), metavar="N",
-              help="Reviews per day in all banks together (default 500).")
+@limit_option("--new", "new_per_day", "New cards per day in each bank")
+@limit_option("--new-total", "new_per_day_total", "New cards per day in all banks together")
+@limit_option("--reviews", "reviews_per_day", "Reviews per day in each bank")
+@limit_option("--reviews-total", "reviews_per_day_total", "Reviews per day in all banks together")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable: any of them).")
 @click.option("--bank", "bank_ids", multiple=True, metavar="ID", help="Only this bank id (repeatable).")
 @click.option("--cram", is_flag=True, help="Practise the chosen cards now without changing their schedule.")
@@ -100,7 +93,7 @@ def study(ctx, paths, plain, db, tags, bank_ids, cram, **limits):
         with plain_interrupts(summary_line=True):
             interrupts.resume()
             banks = _select(_load(ctx, paths), bank_ids, tags)
-            run_plain(banks, db=db or ctx.obj.get("db"), tags=tags, cram=cram, settings=user_settings(limits))
+            run_plain(banks, db=db or ctx.obj.get("db"), tags=tags, cram=cram, settings=load_engine_settings(limits))
         return
     interrupts.resume()
     banks = _select(_load(ctx, paths), bank_ids, tags)
