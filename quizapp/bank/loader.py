@@ -8,14 +8,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..termtext import first_control
-from . import cache
 from .limits import MAX_FILE_BYTES
 from .loadresult import LoadResult
 from .positions import Locator
 from .problems import BankError, Problem, ProblemCollector
 from .yamlsource import Builder, YamlIssue, YamlPath, compose
 
-if TYPE_CHECKING:  # pydantic is imported on first parse: `list` and the TUI start faster without it
+# Imported inside the functions that use them: the models and their messages (pydantic: about 0.6 s of
+# imports), by parse_bytes on the first file not in the validated-bank cache, so a warm `quizapp validate` or
+# `list` (0.19 s in all) and the TUI's first frame never import them; the cache itself (hashlib, pickle,
+# tempfile: about 0.01 s) on the first file read, which `quizapp --help` (0.21 s in all) never reads.
+if TYPE_CHECKING:
     from .models import Bank
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -83,7 +86,8 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         result.problems = sorted(problems.found, key=lambda p: (p.line, p.column))
     else:
         result.bank = bank
-        result.digest = cache.content_digest(raw)
+        from .cache import content_digest
+        result.digest = content_digest(raw)
         # A value holds a control character only if the text has one or a backslash escape: one C-speed
         # scan spares most banks the walk over every string (a tenth of a 10,000-question load).
         if "\\" in text or first_control(text):
@@ -149,14 +153,15 @@ def load_file(path: str | os.PathLike[str], display: str | None = None, *, use_c
         return LoadResult(path, display, [Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")])
     except YamlIssue as issue:
         return LoadResult(path, display, [Problem(display, issue.line, issue.column, issue.message)])
-    if use_cache:
-        hit = cache.get(path, raw, st)
-        if hit is not None:
-            hit.display = display
-            return hit
+    if not use_cache:
+        return parse_bytes(raw, display, path)
+    from . import cache
+    hit = cache.get(path, raw, st)
+    if hit is not None:
+        hit.display = display
+        return hit
     result = parse_bytes(raw, display, path)
-    if use_cache:
-        cache.put(path, raw, st, result)
+    cache.put(path, raw, st, result)
     return result
 
 

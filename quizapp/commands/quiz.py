@@ -7,7 +7,13 @@ import sys
 import click
 
 from .. import interrupts
+from ..config import load_engine_settings
+from ..srs.quizset import pick_items, record_items
 from .loading import load_banks_or_exit
+
+# The terminal UI (Textual, about 1 s of imports), line mode and the engine (pydantic, fsrs: 0.5 s) are
+# imported inside the function that runs them: `quizapp --help` imports every command module (0.23 s in all),
+# and a quiz needs only one of the two interfaces.
 
 
 @click.command()
@@ -55,7 +61,6 @@ quiz.callback.resumes_interrupts = True
 def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:
     """The line-mode quiz: questions, the score report, and recording on request; Ctrl+C exits 130."""
     from ..line.quiz import LineQuiz
-    from ..srs.quizset import pick_items
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 are an unreadable answer, not a crash
     rng = random.Random(seed)
@@ -72,9 +77,7 @@ def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:
 
 def _record(banks, items, db) -> None:
     from ..srs import Engine, StoreError
-    from ..srs.quizset import record_items
     from ..srs.store import Store
-    from ..config import load_engine_settings
     from .study import utc_now
     try:
         with Store.open(db) as store:
