@@ -10,7 +10,7 @@ from ..bank.library import library_paths
 from ..bank.loader import load_paths
 from ..config import load_engine_settings
 from ..termtext import clean
-from .study import utc_now
+from ..srs.clock import utc_now
 
 # The engine (srs: pydantic, fsrs, sqlite; 0.3 to 0.6 s of imports) is imported inside the command that
 # uses it: `quizapp --help` imports every command module and takes 0.23 s in all.
@@ -20,7 +20,7 @@ _SHOWN = ("bank", "question", "type", "state", "due", "interval", "lapses", "rev
 
 def _cell(row, column: str, now) -> str:
     from ..srs.control import FLAGS
-    from ..srs.settings import from_us
+    from ..srs.clock import from_us
     if column == "due":
         return "-" if row.due_us is None else from_us(row.due_us).astimezone().strftime("%Y-%m-%d %H:%M")
     if column == "interval":

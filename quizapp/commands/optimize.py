@@ -7,7 +7,7 @@ from dataclasses import replace
 import click
 
 from ..config import load_engine_settings
-from .study import utc_now
+from ..srs.clock import utc_now
 
 # The optimizer and the engine (fsrs, pydantic: about 0.6 s of imports) are imported inside the command:
 # `quizapp --help` imports every command module and takes 0.23 s in all.

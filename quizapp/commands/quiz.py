@@ -8,6 +8,7 @@ import click
 
 from .. import interrupts
 from ..config import load_engine_settings
+from ..srs.clock import utc_now
 from ..srs.quizset import pick_items, record_items
 from .loading import load_banks_or_exit
 
@@ -78,7 +79,6 @@ def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:
 def _record(banks, items, db) -> None:
     from ..srs import Engine, StoreError
     from ..srs.store import Store
-    from .study import utc_now
     try:
         with Store.open(db) as store:
             recorded, skipped = record_items(Engine(store, banks, load_engine_settings()), items, utc_now())

@@ -11,7 +11,7 @@ from ..bank.library import library_paths
 from ..bank.loader import load_paths
 from ..config import load_engine_settings
 from ..termtext import clean
-from .study import utc_now
+from ..srs.clock import utc_now
 
 # The engine (srs: pydantic, fsrs, sqlite; 0.3 to 0.6 s of imports) is imported inside the command that
 # uses it: `quizapp --help` imports every command module and takes 0.23 s in all.

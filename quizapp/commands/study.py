@@ -5,24 +5,19 @@ import os
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 import click
 
 from .. import interrupts
 from ..config import ENGINE_DEFAULTS, load_engine_settings
+from ..srs.clock import utc_now
 from ..srs.settings import RANGES
 from .loading import load_banks_or_exit
 
 # The terminal UI (Textual, about 1 s of imports), line mode and the engine (pydantic, fsrs: 0.5 s) are
 # imported inside the function that runs them: `quizapp --help` imports every command module (0.23 s in all),
 # and a session needs only one of the two interfaces.
-
-
-def utc_now() -> datetime:
-    """The one clock of a study session; the engine below takes `now` as a parameter."""
-    return datetime.now(timezone.utc)
 
 
 def _select(banks, bank_ids, tags) -> list:
