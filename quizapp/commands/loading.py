@@ -12,7 +12,8 @@ from ..bank.loadresult import LoadResult
 from ..termtext import clean
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
+    """`1 problem`, `2 problems`: a count and its word."""
     return f"{count} {word}{'s' * (count != 1)}"
 
 
@@ -37,7 +38,7 @@ def load_banks_or_exit(ctx: click.Context, paths: Sequence[str], *, consequence:
             click.echo(clean(str(problem)), err=True)  # a message may quote bank text
         bad = len({p.file for p in problems})
         if paths or not library_skips_invalid or bad == len(results):
-            click.echo(f"{_plural(len(problems), 'problem')} in {bad} of {_plural(len(results), 'file')}; "
+            click.echo(f"{plural(len(problems), 'problem')} in {bad} of {plural(len(results), 'file')}; "
                        f"{consequence}", err=True)
             sys.exit(1)
         click.echo(f"skipping {bad} invalid bank file{'s' * (bad != 1)} of the library (see `quizapp validate`); "

@@ -7,14 +7,10 @@ from pathlib import Path
 import click
 
 from ..config import load_engine_settings
-from .loading import load_banks_or_exit
+from .loading import load_banks_or_exit, plural
 
 # The Anki reader and the engine (zstandard, pydantic, fsrs: about 0.5 s of imports) are imported inside the
 # command: `quizapp --help` imports every command module and takes 0.23 s in all.
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
 
 
 @click.command("import-progress")
@@ -63,10 +59,10 @@ def import_progress(ctx, collection, paths):
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"added {_plural(report.added, 'review')} from Anki to {_plural(len(report.cards), 'card')}; "
-               f"{_plural(report.known, 'review')} {'was' if report.known == 1 else 'were'} already in the store")
+    click.echo(f"added {plural(report.added, 'review')} from Anki to {plural(len(report.cards), 'card')}; "
+               f"{plural(report.known, 'review')} {'was' if report.known == 1 else 'were'} already in the store")
     if matched.unknown_reviews:
-        click.echo(f"skipped {_plural(matched.unknown_reviews, 'review')} of "
-                   f"{_plural(matched.unknown_notes, 'note')} that did not come from these banks")
+        click.echo(f"skipped {plural(matched.unknown_reviews, 'review')} of "
+                   f"{plural(matched.unknown_notes, 'note')} that did not come from these banks")
     if history.not_reviews:
-        click.echo(f"skipped {_plural(history.not_reviews, 'due-date change')} (not reviews)")
+        click.echo(f"skipped {plural(history.not_reviews, 'due-date change')} (not reviews)")
