@@ -75,3 +75,23 @@ def test_package_exports_load_their_module_on_first_use_only():
     proc = subprocess.run([sys.executable, "-c", LAZY_PROBE], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["[]", "True", "True", "False", "True", "quizapp.bank.problems"]
+
+
+HELP_PROBE = """
+import sys
+sys.argv = ["quizapp", "--help"]
+from quizapp.cli import run
+try:
+    run()
+except SystemExit:
+    pass
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "fsrs", "textual", "sqlite3", "genanki"})
+print("heavy:", ",".join(heavy), file=sys.stderr)
+"""
+
+
+def test_quizapp_help_imports_no_heavy_dependency():
+    """`quizapp --help` imports every command module: they keep pydantic, the engine and Textual for their run."""
+    proc = subprocess.run([sys.executable, "-c", HELP_PROBE], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "Commands:" in proc.stdout, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "heavy:", proc.stderr

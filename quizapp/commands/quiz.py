@@ -9,7 +9,6 @@ import click
 from .. import interrupts
 from ..config import load_engine_settings
 from ..srs.clock import utc_now
-from ..srs.quizset import pick_items, record_items
 from .loading import load_banks_or_exit
 
 # The terminal UI (Textual, about 1 s of imports), line mode and the engine (pydantic, fsrs: 0.5 s) are
@@ -62,6 +61,7 @@ quiz.callback.resumes_interrupts = True
 def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:
     """The line-mode quiz: questions, the score report, and recording on request; Ctrl+C exits 130."""
     from ..line.quiz import LineQuiz
+    from ..srs.quizset import pick_items
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 are an unreadable answer, not a crash
     rng = random.Random(seed)
@@ -78,6 +78,7 @@ def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:
 
 def _record(banks, items, db) -> None:
     from ..srs import Engine, StoreError
+    from ..srs.quizset import record_items
     from ..srs.store import Store
     try:
         with Store.open(db) as store:
