@@ -19,6 +19,7 @@ import asyncio
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))  # the checkout this script lives in, not whichever quizapp is installed
 from bench_srs import NOW, fill  # noqa: E402  (the same schedules and review log as the engine benchmark)
-from bench_tui import Tmux  # noqa: E402
 from gen_bank import write_bank  # noqa: E402
 
 QUERIES = [("", "due"), ("is:due", "due"), ("bank:bench-8740", "question"), ("tag:bench prop:lapses>2", "lapses"),
@@ -114,24 +114,47 @@ async def pilot_first_screen(library: Path, db: Path) -> tuple[float, float]:
         return first, every
 
 
+class Tmux:
+    """A terminal on a private tmux server (its own socket), started in this checkout: `python -m` puts the
+    current folder first on the path, so the quizapp timed is this script's, whatever tmux's folder would be."""
+
+    def __init__(self, command: str, env: dict) -> None:
+        self.socket = f"bench-browse-{os.getpid()}"
+        exports = " ".join(f"{k}='{v}'" for k, v in env.items())
+        self.run("new-session", "-d", "-s", "app", "-x", "120", "-y", "40", "-c", str(ROOT), f"env {exports} {command}")
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True).stdout
+
+    def wait(self, test, timeout: float) -> tuple[float, str]:
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            text = self.run("capture-pane", "-p", "-t", "app")
+            if test(text):
+                return time.perf_counter(), text
+            time.sleep(0.002)
+        raise SystemExit("timed out; the terminal shows:\n" + self.run("capture-pane", "-p", "-t", "app"))
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
 def tmux_first_screen(library: Path) -> tuple[float, float]:
     """The same in a real terminal; the app reads the real clock here, so every card is overdue."""
     env = {k: os.environ[k] for k in ("QUIZAPP_DB", "QUIZAPP_CONFIG_DIR", "QUIZAPP_CACHE_DIR", "PATH")}
     env.update(TERM="xterm-256color", PYTHONPATH=str(ROOT))
-    idle = Tmux("sleep 600", {})  # the tmux server, started before the app (see bench_tui)
     term = Tmux(f"{sys.executable} -m quizapp --library {library}", env)
     try:
         term.wait(lambda s: "due today" in s, timeout=120)
         time.sleep(0.5)
         start = time.perf_counter()
-        term.keys("c")
+        term.run("send-keys", "-t", "app", "c")
         # A card row: the bank column holds a bench bank's id (the library's rows show titles, not ids).
         first, _ = term.wait(lambda s: "bench-8" in s and "Search: words, bank:ID" in s, timeout=60)
         every, _ = term.wait(lambda s: "sorted by" in s, timeout=60)
         return first - start, every - start
     finally:
         term.close()
-        idle.close()
 
 
 def main() -> None:
@@ -141,6 +164,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="a folder for the library and store, reused when present")
     parser.add_argument("--runs", type=int, default=3, help="first-screen runs (pilot and tmux alternate)")
     parser.add_argument("--no-tmux", action="store_true")
+    parser.add_argument("--no-pilot", action="store_true")
     parser.add_argument("--no-filter", action="store_true", help="the first screen only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -151,7 +175,8 @@ def main() -> None:
             in_process(library, db)
         figures: dict[str, list[tuple[float, float]]] = {"pilot": [], "tmux": []}
         for _ in range(args.runs):
-            figures["pilot"].append(asyncio.run(pilot_first_screen(library, db)))
+            if not args.no_pilot:
+                figures["pilot"].append(asyncio.run(pilot_first_screen(library, db)))
             if not args.no_tmux:
                 figures["tmux"].append(tmux_first_screen(library))
         for where, runs in figures.items():

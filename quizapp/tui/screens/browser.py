@@ -23,7 +23,7 @@ from .browser_rows import COLUMNS, card_details, fitting_columns, row_cells
 from .editing import edit_question
 
 SHOWN = 1000  # rows put in the table at most: DataTable builds every row it is given; the count says the rest
-FIRST_PAGE = 100  # rows of the first screen, read before the others: more than a terminal shows
+FIRST_PAGE = 60  # rows of the first screen, read before the others (a tall terminal's table); the fill's step
 PAINT_WAIT = 2.0  # seconds the loading worker waits for the first page to be drawn before reading every card
 YIELD = 0.001  # seconds the loading worker sleeps between two steps: the interpreter lock goes to the UI thread
 
