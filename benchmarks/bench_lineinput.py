@@ -10,7 +10,7 @@ import time
 
 from quizapp.bank.models import Bank
 from quizapp.srs.cards import StudyCard
-from quizapp.srs.lineformat import UnreadableAnswer, layout_card, parse_line
+from quizapp.line.layout import UnreadableAnswer, layout_card, parse_line
 
 MATCH = {"id": "m", "type": "matching", "prompt": "Match each group to the year it performed in Pyongyang.",
          "pairs": {"Fin.K.L.": "1999", "Shinhwa": "2003", "Red Velvet": "2018"}}

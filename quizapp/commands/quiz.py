@@ -69,7 +69,7 @@ def _load(paths) -> list:
 
 def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:
     """The line-mode quiz: questions, the score report, and recording on request; Ctrl+C exits 130."""
-    from ..srs.plainquiz import LineQuiz
+    from ..line.quiz import LineQuiz
     from ..srs.quizset import pick_items
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 are an unreadable answer, not a crash

@@ -140,7 +140,7 @@ def plain_interrupts(summary_line: bool):
         yield
     except KeyboardInterrupt:
         if summary_line:
-            from ..srs.plain import summary_line as line
+            from ..line.study import summary_line as line
             click.echo()
             click.echo(line(0, 0))
         sys.exit(130)
@@ -152,7 +152,7 @@ study.callback.resumes_interrupts = True
 def run_plain(banks, *, db, tags=(), cram=False, settings=None) -> None:
     """The line-mode session; store problems become a message and exit status 1, Ctrl+C exit status 130."""
     from ..srs import Engine, StoreError
-    from ..srs.plain import LineStudy
+    from ..line.study import LineStudy
     from ..srs.store import Store
     # Bytes that are not UTF-8 in piped input are a wrong answer, not a crash.
     if hasattr(sys.stdin, "reconfigure"):

@@ -29,8 +29,11 @@ change of question type (a conflict on import): give the question a new id inste
 """
 from __future__ import annotations
 
+from typing import Any
+
 import genanki
 
+from ..bank.models import Flashcard, Question
 from .style import CARD_CSS
 
 MULTIPLE_CHOICE_ID = 1611430014
@@ -71,7 +74,7 @@ class NoteType(genanki.Model):
             model_type=genanki.Model.CLOZE if cloze else genanki.Model.FRONT_BACK,
         )
 
-    def to_json(self, timestamp: float, deck_id):
+    def to_json(self, timestamp: float, deck_id: int | None) -> dict[str, Any]:
         data = super().to_json(timestamp, deck_id)
         data["mod"] = NOTETYPES_REVISION
         return data
@@ -106,6 +109,9 @@ TYPED_ANSWER = NoteType(
          "(unless they matter), or is a number in the range shown.</div>",
 )
 
+# The Accepted field's line for a short answer's `reject` list; the Anki importer reads it back.
+NEVER_ACCEPTED = "Not accepted, not even as a typo: "
+
 _CLOZE_BODY = '\n<div class="kind">Fill in the blanks</div>\n<div class="cloze-text">{{cloze:Text}}</div>'
 CLOZE = NoteType(CLOZE_ID, "quizapp: Cloze", ("Text",), front=_CLOZE_BODY, back=_CLOZE_BODY + '\n<hr id="answer">',
                  cloze=True)
@@ -134,9 +140,9 @@ BASIC_REVERSED = NoteType(
 )
 
 
-def note_type_of(question) -> NoteType:
+def note_type_of(question: Question) -> NoteType:
     """The note type of a question: by its type, and for a flashcard by whether it is reversed too."""
-    if question.type == "flashcard" and question.reverse:
+    if isinstance(question, Flashcard) and question.reverse:
         return BASIC_REVERSED
     return NOTE_TYPES[question.type]
 

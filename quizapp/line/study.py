@@ -7,14 +7,16 @@ from typing import Callable, TextIO
 
 from fsrs import Rating
 
-from .cards import flashcard_hint
-from .checking import check_answer
-from .lineformat import layout_card
-from .lineio import Command, LineIO, run_interruptible
-from .queue import limits_line
-from .scheduler import format_interval
-from .session import can_override
-from .wording import feedback_lines
+from ..editing import EditSession, NoEditor
+from ..srs import control
+from ..srs.cards import flashcard_hint
+from ..srs.checking import check_answer
+from .layout import layout_card
+from .console import Command, LineIO, run_interruptible
+from ..srs.queue import limits_line
+from ..srs.scheduler import format_interval
+from ..srs.session import can_override
+from ..srs.wording import feedback_lines
 
 QUIT = "q"
 UNDO = "undo"
@@ -120,7 +122,6 @@ class LineStudy:
 
     def _control(self, card, word: str) -> bool:
         """suspend / bury / edit typed at the rating prompt; the session goes on."""
-        from . import control
         if word == EDIT:
             self._edit(card)
             return True
@@ -177,7 +178,6 @@ class LineStudy:
 
     def _edit(self, card) -> None:
         """Open the question in $VISUAL/$EDITOR; a valid edit is asked again, a broken one edited again or dropped."""
-        from ..editing import EditSession, NoEditor
         path = card.bank.source_path
         if path is None:
             self.say("this bank was not loaded from a file: nothing to edit.")
@@ -209,7 +209,6 @@ class LineStudy:
         self.say("saved and checked; here is the card again.")
 
     def _flag(self, card, which: str) -> None:
-        from . import control
         if which and not (which.isdigit() and int(which) < len(control.FLAGS)):
             self.say(f"flag takes 0 to {len(control.FLAGS) - 1} ({', '.join(control.FLAGS)}), or nothing for red")
             return

@@ -10,9 +10,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..bank.models import CLOZE_RE
-from .cards import flashcard_hint, flashcard_sides
-from .quantities import Unit, read_quantity
-from .wording import shorten
+from ..srs.cards import flashcard_hint, flashcard_sides
+from ..srs.quantities import Unit, read_quantity
+from ..srs.wording import shorten
 
 LETTERS = string.ascii_lowercase
 ECHO_LIMIT = 40  # characters of the learner's own text repeated back in a message

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import Callable, TextIO
 
 from ..termtext import clean
-from .lineformat import UnreadableAnswer, empty_answer, parse_line
+from .layout import UnreadableAnswer, empty_answer, parse_line
 
 MAX_LINE = 1000  # characters of one answer line; a longer line is refused (and read to its end in chunks)
 _CHUNK = 65536

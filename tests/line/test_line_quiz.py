@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 import sys
 
-from plain_support import SOURCE, run_quizapp, saved_reviews
+from line_support import SOURCE, run_quizapp, saved_reviews
 from srs_support import bank_data, tf, write_bank
 from tests_support import subprocess_env
 

@@ -10,12 +10,12 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from plain_support import plain_study, saved_reviews
+from line_support import plain_study, saved_reviews
 from quizapp.bank.models import Bank
 from quizapp.srs.cards import StudyCard
 from quizapp.srs.checking import check_answer
-from quizapp.srs.lineformat import ECHO_LIMIT, UnreadableAnswer, layout_card, parse_line
-from quizapp.srs.lineio import MAX_LINE
+from quizapp.line.layout import ECHO_LIMIT, UnreadableAnswer, layout_card, parse_line
+from quizapp.line.console import MAX_LINE
 from srs_support import bank_data, tf, write_bank
 from tests_support import subprocess_env
 
@@ -71,8 +71,8 @@ def test_circled_and_full_width_digits_mean_what_they_show():
 def test_a_long_run_of_digits_at_a_matching_prompt_is_read_in_linear_time():
     # 200,000 digits: the old pattern (\d+)\s*([A-Za-z]) rescanned the run from every position (40,000
     # digits took 29 s; this would take minutes). A fresh interpreter, so a hang fails the test.
-    code = ("import random; from quizapp.srs.lineformat import layout_card, parse_line, UnreadableAnswer\n"
-            "from test_plain_hostile import CARDS\n"
+    code = ("import random; from quizapp.line.layout import layout_card, parse_line, UnreadableAnswer\n"
+            "from test_line_hostile import CARDS\n"
             "card = CARDS[2]; layout = layout_card(card, random.Random(0))\n"
             "for line in ('7' * 200_000, '1' * 200_000 + 'a', '1a' + ' 2' * 100_000):\n"
             "    try: parse_line(card, layout, line)\n"

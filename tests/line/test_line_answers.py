@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from plain_support import SOURCE, plain_study, run_quizapp, saved_reviews
+from line_support import SOURCE, plain_study, run_quizapp, saved_reviews
 from srs_support import tf
 
 SODA = {"id": "soda", "type": "multiple_choice", "prompt": "What makes a cake rise?",

@@ -4,10 +4,10 @@ from __future__ import annotations
 import random
 from typing import TextIO
 
-from .checking import check_answer, self_marked
-from .lineformat import layout_card
-from .lineio import Command, EndOfInput, LineIO, run_interruptible
-from .wording import expected_words, feedback_lines, quote_lines, yours_words
+from ..srs.checking import check_answer, self_marked
+from .layout import layout_card
+from .console import Command, EndOfInput, LineIO, run_interruptible
+from ..srs.wording import expected_words, feedback_lines, quote_lines, yours_words
 
 QUIT = "q"
 RECORD = "r"

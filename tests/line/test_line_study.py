@@ -6,9 +6,9 @@ import sqlite3
 import subprocess
 import sys
 
-from plain_support import saved_reviews
+from line_support import saved_reviews
 from tests_support import subprocess_env
-from quizapp.srs.lineformat import layout_card, parse_line
+from quizapp.line.layout import layout_card, parse_line
 from srs_support import bank_data, make_bank, tf, write_bank
 
 QUESTIONS = [
