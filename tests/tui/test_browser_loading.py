@@ -70,6 +70,12 @@ async def test_first_rows_show_before_the_whole_load_and_sort_and_filter_after_i
         await wait_for(pilot, lambda: app.screen.sort == "interval" and len(_table_ids(app)) == total)
         assert _table_ids(app) == [r.card_id for r in select_rows(every, "", NOW, "interval")]
         assert [r.interval for r in app.screen.shown[:5]] == sorted(r.interval for r in app.screen.shown[:5])
+        await pilot.press("o")  # stability: a column only wide terminals show, sorted all the same
+        await wait_for(pilot, lambda: app.screen.sort == "stability" and len(_table_ids(app)) == total)
+        assert _table_ids(app) == [r.card_id for r in select_rows(every, "", NOW, "stability")]
+        assert _table_ids(app)[:5] == soonest[::-1]  # stability n + 1 for the n-th card scheduled
+        await pilot.press("o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o")  # round the columns to interval
+        await wait_for(pilot, lambda: app.screen.sort == "interval" and len(_table_ids(app)) == total)
         await pilot.press("slash", *"-is:new", "enter")
         await wait_for(pilot, lambda: len(app.screen.shown) == 5)
         assert _table_ids(app) == [r.card_id for r in select_rows(every, "-is:new", NOW, "interval")]

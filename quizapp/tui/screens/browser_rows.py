@@ -11,9 +11,10 @@ from ...srs.settings import from_us
 from ..text import literal, when
 
 COLUMNS = (("Bank", "bank", 14), ("Question", "question", 18), ("Type", "type", 10), ("State", "state", 10),
-           ("Due", "due", 9), ("Ivl", "interval", 5), ("Laps", "lapses", 4), ("Revs", "reviews", 4),
-           ("Marks", "flag", 9), ("Prompt", "prompt", None))
-DROP_FIRST = ("reviews", "interval", "lapses", "type", "bank", "state")  # left out, in turn, on narrow terminals
+           ("Due", "due", 9), ("Ivl", "interval", 5), ("Stab", "stability", 5), ("Diff", "difficulty", 4),
+           ("Laps", "lapses", 4), ("Revs", "reviews", 4), ("Marks", "flag", 9), ("Prompt", "prompt", None))
+# Left out, in turn, on narrower terminals (`o` still sorts by them; the details pane shows them).
+DROP_FIRST = ("difficulty", "stability", "reviews", "interval", "lapses", "type", "bank", "state")
 MIN_PROMPT = 24
 TYPE_LABELS = {"multiple_choice": "choice", "true_false": "true/false", "short_answer": "short", "numeric": "number",
                "cloze": "cloze", "ordering": "order", "matching": "match", "flashcard": "flashcard"}
@@ -60,8 +61,10 @@ def row_cells(row: CardRow, columns: list[tuple[str, str, int | None]], now: dat
             marks.append(Content.styled(word, style))
     due = when(from_us(row.due_us), now) if row.due_us is not None else "—"
     interval = "—" if row.interval is None else format_interval(timedelta(days=row.interval))
+    stability = "—" if row.stability is None else format_interval(timedelta(days=row.stability))
     cells = {"bank": literal(row.bank), "question": literal(row.label), "type": TYPE_LABELS.get(row.type, row.type),
-             "state": row.state, "due": due, "interval": interval, "lapses": str(row.lapses),
+             "state": row.state, "due": due, "interval": interval, "stability": stability,
+             "difficulty": "—" if row.difficulty is None else f"{row.difficulty:.1f}", "lapses": str(row.lapses),
              "reviews": str(row.reviews), "flag": Content(" ").join(marks),
              "prompt": literal(" ".join(row.prompt.split()))}
     return tuple(cells[key] for _, key, _ in columns)
