@@ -5,7 +5,8 @@ import sys
 
 import click
 
-from .study import user_settings, utc_now
+from ..srs.clock import utc_now
+from .study import user_settings
 
 
 @click.command()

@@ -6,16 +6,19 @@ filtering and sorting run in Python over them, so 100,000 cards filter and sort 
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator, NamedTuple
 from datetime import datetime
 from operator import attrgetter
+from typing import Any, Callable, Iterator, NamedTuple
 
+from ..bank.models import Question
 from .cards import STATE_NAMES, answer_of, flashcard_sides
 from .control import FLAGS
+from .engine import Engine
 from .query import Query, parse_query
-from .settings import from_us, require_utc, to_us
+from .clock import from_us, require_utc, to_us
 
-__all__ = ["CardRow", "COLUMNS", "Query", "count_cards", "first_rows", "iter_rows", "load_rows", "parse_query", "select_rows", "prompt_of"]
+__all__ = ["CardRow", "COLUMNS", "Query", "count_cards", "first_rows", "iter_rows", "load_rows", "parse_query",
+           "select_rows", "prompt_of"]
 
 # Column name -> what it sorts by; the same names serve `--sort`, the TUI's column headers and --json keys.
 COLUMNS = ("bank", "question", "ord", "type", "prompt", "state", "due", "interval", "stability", "difficulty",
@@ -53,11 +56,11 @@ class CardRow(NamedTuple):
             return f"{self.question} c{self.ord}"
         return f"{self.question} reverse" if self.type == "flashcard" and self.ord else self.question
 
-    def sort_value(self, column: str):
+    def sort_value(self, column: str) -> object:
         """The value sorted on for a column; None sorts last whichever the direction."""
         return self.due_us if column == "due" else getattr(self, column)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The row for `quizapp cards --json`."""
         return {"card_id": self.card_id, "bank": self.bank, "question": self.question, "ord": self.ord,
                 "type": self.type, "prompt": self.prompt, "answer": self.answer, "tags": sorted(self.tags),
@@ -67,9 +70,9 @@ class CardRow(NamedTuple):
                 "buried": self.buried, "leech": self.leech}
 
 
-def prompt_of(question, ord: int = 0) -> str:
+def prompt_of(question: Question, ord: int = 0) -> str:
     """The text a card asks: a prompt, a cloze text or a flashcard's shown side (the back for its reverse card)."""
-    if getattr(question, "type", None) == "flashcard":
+    if question.type == "flashcard":
         return flashcard_sides(question, ord)[0]
     for attr in ("prompt", "text", "front"):
         value = getattr(question, attr, None)
@@ -78,7 +81,7 @@ def prompt_of(question, ord: int = 0) -> str:
     return question.id
 
 
-def _answer_text(question, ord: int) -> str:
+def _answer_text(question: Question, ord: int) -> str:
     value = answer_of(question, ord)
     if isinstance(value, (list, tuple)):
         return "; ".join(" → ".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in value)
@@ -90,7 +93,7 @@ _SELECT = ("SELECT id, bank_id, question_id, ord, qtype, state, due, last_review
 CHUNK = 5000  # cards a step of iter_rows reads: a few tens of ms of work between two chances for the UI thread
 
 
-def load_rows(engine, now: datetime, first: int | None = None) -> list[CardRow]:
+def load_rows(engine: Engine, now: datetime, first: int | None = None) -> list[CardRow]:
     """Every active card of the engine's banks, with its schedule and the learner's marks.
 
     Args:
@@ -106,7 +109,7 @@ def load_rows(engine, now: datetime, first: int | None = None) -> list[CardRow]:
     return [row for chunk in iter_rows(engine, now) for row in chunk]
 
 
-def iter_rows(engine, now: datetime, chunk: int = CHUNK) -> Iterator[list[CardRow]]:
+def iter_rows(engine: Engine, now: datetime, chunk: int = CHUNK) -> Iterator[list[CardRow]]:
     """load_rows in steps of `chunk` cards (store order), each read by its own short query, so that a worker
     thread building 100,000 rows can let the UI thread run between steps and the store is never held long.
 
@@ -128,7 +131,7 @@ def iter_rows(engine, now: datetime, chunk: int = CHUNK) -> Iterator[list[CardRo
         yield build(records)
 
 
-def first_rows(engine, now: datetime, count: int) -> list[CardRow]:
+def first_rows(engine: Engine, now: datetime, count: int) -> list[CardRow]:
     """The `count` cards that sort first by due date (new cards, which have none, last), read from the store's
     due index without reading every card: a browser's first screen while the whole set loads.
 
@@ -142,7 +145,7 @@ def first_rows(engine, now: datetime, count: int) -> list[CardRow]:
     """
     # One ordered, LIMITed walk of the (state, due) index per state, merged: ORDER BY due over the whole table
     # would read and sort every card.
-    dated: list = []
+    dated: list[Any] = []
     for state in range(len(STATE_NAMES)):
         dated += engine.store.query(_SELECT + " AND state = ? AND due IS NOT NULL ORDER BY due, id LIMIT ?",
                                     (state, count))
@@ -155,7 +158,7 @@ def first_rows(engine, now: datetime, count: int) -> list[CardRow]:
     return rows
 
 
-def count_cards(engine) -> int:
+def count_cards(engine: Engine) -> int:
     """How many cards load_rows will list (one count per bank from the store, not a row each).
 
     Args:
@@ -168,13 +171,13 @@ def count_cards(engine) -> int:
     return sum(n for bank_id, n in counts if bank_id in engine.banks)
 
 
-def _builder(engine, now: datetime) -> Callable[[list[tuple]], list[CardRow]]:
+def _builder(engine: Engine, now: datetime) -> Callable[[list[Any]], list[CardRow]]:
     """A function from store records (_SELECT's columns) to their CardRows, leaving out questions not loaded now;
     each question's texts are built once however many of its cards are read."""
     now_us = to_us(require_utc(now))
-    texts: dict[tuple[str, str, int], tuple] = {}
+    texts: dict[tuple[str, str, int], tuple[str, str, frozenset[str], str]] = {}  # prompt, answer, tags, search
 
-    def build(records: list[tuple]) -> list[CardRow]:
+    def build(records: list[Any]) -> list[CardRow]:
         rows = []  # one loop, no call a card: this runs 100,000 times for a large library
         for (cid, bank_id, qid, ord, qtype, state, due, last, stability, difficulty, lapses, reps, flag, suspended,
              buried_until, leech) in records:

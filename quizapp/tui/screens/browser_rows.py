@@ -7,7 +7,7 @@ from textual.content import Content
 
 from ...srs.browse import CardRow
 from ...srs.scheduler import format_interval
-from ...srs.settings import from_us
+from ...srs.clock import from_us
 from ..text import literal, when
 
 COLUMNS = (("Bank", "bank", 14), ("Question", "question", 18), ("Type", "type", 10), ("State", "state", 10),
