@@ -141,6 +141,28 @@ def save_fit(store: Store, result: Fit, now: datetime) -> None:
                                                    json.dumps(result.after.as_dict())))
 
 
+def optimize_store(store: Store, settings: Settings, now: datetime) -> tuple[Fit, int | None]:
+    """Fit FSRS to the store's reviews and, when the fit predicts them at least as well as the current
+    defaults, save it and reschedule every studied card under it (`quizapp optimize`, and Settings' action).
+
+    Args:
+        store: the review store.
+        settings: the learner's settings (their parameters are replaced by the fit's).
+        now: when the fit is saved.
+
+    Returns:
+        The fit, and how many cards were rescheduled (None: the fit predicts worse, nothing was changed).
+
+    Raises:
+        NotEnoughReviews: too few reviews to fit, or no optimizer installed (the message says which).
+    """
+    result = fit(store_reviews(store), settings)
+    if result.after.log_loss > result.before.log_loss:
+        return result, None
+    save_fit(store, result, now)
+    return result, reschedule(store, replace(settings, parameters=result.parameters))
+
+
 def stored_parameters(store: Store) -> tuple[float, ...] | None:
     """The parameters `quizapp optimize` saved in this store, if any."""
     rows = store.query("SELECT parameters FROM fsrs_fit WHERE id = 1")

@@ -59,7 +59,8 @@ class QuizApp(App[int]):
         """From a worker thread: (True, work()) with the store open, or (False, None) after a store error,
         which is shown and also reported to on_failure (a UI callback that stops the caller's busy bar)."""
         from ..srs import StoreError
-        if self.call_from_thread(self.open_store) is None:  # open_store has shown why
+        # Open already (the usual case): no round trip through a UI thread that may be busy drawing a frame.
+        if self.store is None and self.call_from_thread(self.open_store) is None:  # open_store has shown why
             if on_failure is not None:
                 self.call_from_thread(on_failure)
             return False, None
