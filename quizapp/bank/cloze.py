@@ -49,22 +49,23 @@ def answers(text: str, ord: int) -> list[str]:
     return [d.answer.strip() for d in deletions(text) if d.number == ord]
 
 
-def fill(text: str, show: Callable[[Deletion], str]) -> str:
+def fill(text: str, show: Callable[[Deletion], str], between: Callable[[str], str] = str) -> str:
     """The text with each deletion replaced by what `show` makes of it (a gap, the answer in bold...).
 
     Args:
         text: the cloze text.
         show: called once per deletion, in text order.
+        between: what becomes of the text around the deletions (escaped for GIFT, say); kept as it is by default.
 
     Returns:
-        The text between deletions unchanged, each deletion as `show` gives it.
+        The text around deletions through `between`, each deletion as `show` gives it.
     """
     parts: list[str] = []
     last = 0
     for d in deletions(text):
-        parts += [text[last:d.start], show(d)]
+        parts += [between(text[last:d.start]), show(d)]
         last = d.end
-    parts.append(text[last:])
+    parts.append(between(text[last:]))
     return "".join(parts)
 
 

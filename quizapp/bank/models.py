@@ -32,12 +32,18 @@ class Source(Frozen):
     url: Text | None = None
     file: Text | None = Field(None, description="Name of the source text file that the quotes come from")
 
-    def citation_parts(self) -> list[tuple[str, str]]:
+    def citation_parts(self, default_title: str | None = None) -> list[tuple[str, str]]:
         """The parts of a citation that are set, in order, each as (what, text): title, author, publisher, date.
 
-        The one builder of a citation: plain text and HTML only render these (the url is added by the caller).
+        The one builder of a citation: `Bank.citation` (plain text) and the Anki export's HTML only render these.
+
+        Args:
+            default_title: the title to give when the source has none.
+
+        Returns:
+            (what, text) pairs, what being "title", "author", "publisher" or "date" (ISO).
         """
-        parts = (("title", self.title), ("author", self.author), ("publisher", self.publisher),
+        parts = (("title", self.title or default_title), ("author", self.author), ("publisher", self.publisher),
                  ("date", self.date.isoformat() if self.date else None))
         return [(what, text) for what, text in parts if text]
 
@@ -81,6 +87,20 @@ class Bank(Frozen):
                     {"id": repr(q.id), "n": first[q.id] + 1, "at": ("questions", i, "id")})
             first[q.id] = i
         return self
+
+    def citation(self, *, title_always: bool = False) -> str:
+        """The quote's source as one line of plain text (not sanitised: callers clean it on output).
+
+        Args:
+            title_always: put the bank's title where the source has none (worksheets print it so).
+
+        Returns:
+            The source's parts joined by ", " (Source.citation_parts); the bank's title without a source.
+        """
+        if self.source is None:
+            return self.title
+        parts = self.source.citation_parts(self.title if title_always else None)
+        return ", ".join(text for _, text in parts) or self.title
 
     @property
     def deck_path(self) -> str:

@@ -67,7 +67,7 @@ class QuestionBase(Frozen):
         """The right answer in the words a card shows it, where they differ from the checker's; else None."""
         return None
 
-    def completed(self, ord: int, mark: Callable[[str], str] = str) -> str | None:
+    def completed(self, ord: int | None = None, mark: Callable[[str], str] = str) -> str | None:
         """The text with its gaps filled, card `ord`'s answers through `mark`; None for a type without gaps."""
         return None
 
@@ -216,7 +216,7 @@ class Cloze(QuestionBase):
     def answer_texts(self) -> list[str]:
         return [d.answer for d in cloze.deletions(self.text)]
 
-    def completed(self, ord: int, mark: Callable[[str], str] = str) -> str | None:
+    def completed(self, ord: int | None = None, mark: Callable[[str], str] = str) -> str | None:
         return cloze.fill(self.text, lambda d: mark(d.answer) if d.number == ord else d.answer)
 
 

@@ -11,6 +11,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..bank.models import QUESTION_TYPES
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Review kinds in Anki's revlog: 0 learn, 1 review, 2 relearn, 3 filtered (review ahead); 4 manual, 5
 # rescheduled are changes of due date, not reviews.
@@ -147,7 +149,8 @@ def match_cards(history: AnkiHistory, cards) -> Matched:
     from .identity import note_guid
     keys = {}
     for bank_id, question_id, ord, qtype in cards:
-        keys[note_guid(bank_id, question_id), ord - 1 if qtype == "cloze" else ord] = (bank_id, question_id, ord)
+        model = QUESTION_TYPES.get(qtype)  # a store may hold cards of a type this version does not know
+        keys[note_guid(bank_id, question_id), ord - (model.first_card if model else 0)] = (bank_id, question_id, ord)
     matched, unknown = [], set()
     for r in history.reviews:
         key = keys.get((r.guid, r.ord))

@@ -136,9 +136,7 @@ BASIC_REVERSED = NoteType(
 
 def note_type_of(question) -> NoteType:
     """The note type of a question: by its type, and for a flashcard by whether it is reversed too."""
-    if question.type == "flashcard" and question.reverse:
-        return BASIC_REVERSED
-    return NOTE_TYPES[question.type]
+    return BASIC_REVERSED if getattr(question, "reverse", False) else NOTE_TYPES[question.type]
 
 
 NOTE_TYPES = {

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .cards import cloze_answers
 from .textmatch import words, words_typo
 
 
@@ -40,7 +39,7 @@ def _typed_answers(bank):
                 yield ("questions", i, "accept", k), q, a, q.reject, q.case_sensitive
         elif q.type == "cloze":
             for ord in q.card_numbers:
-                for a in cloze_answers(q.text, ord):
+                for a in q.answer_key(ord):
                     yield ("questions", i, "text"), q, a, (), False
 
 
@@ -57,7 +56,7 @@ def _known_answers(bank):
                 yield q, r, f"a reject entry of question {q.id!r}"
         elif q.type == "cloze":
             for ord in q.card_numbers:
-                for a in cloze_answers(q.text, ord):
+                for a in q.answer_key(ord):
                     yield q, a, f"an accepted answer of question {q.id!r}"
 
 

@@ -5,7 +5,6 @@ import heapq
 from bisect import bisect_right
 from datetime import datetime, timedelta
 
-from .browse import prompt_of
 from .cards import NEW, REVIEW
 from .settings import Settings, from_us, require_utc, to_us
 
@@ -116,7 +115,7 @@ def _reviews_total(store, wanted) -> int:
 
 def _hard_entry(banks, lapses, bank_id, question_id, ord) -> dict:
     question = banks[bank_id].question(question_id) if bank_id in banks else None
-    prompt = prompt_of(question, ord) if question is not None else None
+    prompt = question.asked(ord) if question is not None else None
     return {"bank": bank_id, "question": question_id, "ord": ord, "lapses": lapses, "prompt": prompt}
 
 

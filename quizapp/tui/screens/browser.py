@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from ...srs.browse import CardRow, load_rows, select_rows
 from ...srs.query import QueryError, parse_query
 from ..text import literal, when
+from ..widgets.card import TYPE_VIEWS
 from ..widgets.footer import KeyFooter
 from .editing import edit_question
 
@@ -24,8 +25,7 @@ COLUMNS = (("Bank", "bank", 14), ("Question", "question", 18), ("Type", "type", 
            ("Marks", "flag", 9), ("Prompt", "prompt", None))
 DROP_FIRST = ("reviews", "interval", "lapses", "type", "bank", "state")  # left out, in turn, on narrow terminals
 MIN_PROMPT = 24
-TYPE_LABELS = {"multiple_choice": "choice", "true_false": "true/false", "short_answer": "short", "numeric": "number",
-               "cloze": "cloze", "ordering": "order", "matching": "match", "flashcard": "flashcard"}
+TYPE_LABELS = {kind: view.short for kind, view in TYPE_VIEWS.items()}
 FLAG_STYLES = ("", "bold red", "bold dark_orange", "bold green", "bold blue")
 RATINGS = ("", "Again", "Hard", "Good", "Easy")
 
