@@ -47,7 +47,7 @@ def _multiple_choice(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
 
 
 def _true_false(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
-    return [r.block(q.prompt, (*at, "prompt")), "True" if q.answer else "False"]
+    return [r.block(q.prompt, (*at, "prompt")), q.word(q.answer)]
 
 
 def _short_answer(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import genanki
 
 from ..bank.shuffle import shuffled
 
+T = TypeVar("T")
 _DECK_ID_BASE = 1 << 31  # above genanki's random model/deck id range and Anki's Default deck (1)
 _UNSAFE_TAG = re.compile(r"\s+")
 
@@ -57,7 +60,7 @@ class GuidRandom:
         self.guid = guid
         self.draws = 0
 
-    def shuffle(self, x: list, /) -> None:
+    def shuffle(self, x: list[Any], /) -> None:
         """Put x in this GUID's next order, in place."""
         seed = self.guid if self.draws == 0 else f"{self.guid}\x1f{self.draws}"
         self.draws += 1
@@ -65,7 +68,7 @@ class GuidRandom:
         x[:] = [item for _, item in sorted(zip(keys, x), key=lambda pair: pair[0])]
 
 
-def seeded_shuffle(items, guid: str) -> list:
+def seeded_shuffle(items: Iterable[T], guid: str) -> list[T]:
     """items in the shown order of the note with this GUID (bank.shuffle's policy: never the written order).
 
     Args:

@@ -97,7 +97,7 @@ def _entry(number: int, q, rng: random.Random, bank) -> Entry:
             e.instruction = "Select all that apply."
         e.key = f"{_letters(right)}: " + "; ".join(e.choices[i] for i in right)
     elif kind == "true_false":
-        e.key = "True" if q.answer else "False"
+        e.key = q.word(q.answer)
     elif kind == "short_answer":
         e.key = q.answer + (f" (also accepted: {', '.join(q.accept)})" if q.accept else "")
     elif kind == "numeric":

@@ -24,7 +24,7 @@ def question_signature(q) -> str:
     asked = q.completed() or q.asked()
     answer = q.answer_texts()
     if q.type == "true_false":
-        answer = ["true" if q.answer else "false"]
+        answer = [q.word(q.answer).lower()]
     elif q.type == "ordering":
         answer = list(q.items)
     elif q.type == "matching":

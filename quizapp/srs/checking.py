@@ -113,7 +113,7 @@ def _check_choices(q: MultipleChoice, given: str | Collection[str] | None) -> Ch
 def _check_true_false(q: TrueFalse, given: Given) -> CheckResult:
     if isinstance(given, str):
         given = q.read(folded(given))
-    return CheckResult(given is q.answer, expected="true" if q.answer else "false")
+    return CheckResult(given is q.answer, expected=q.word(q.answer).lower())
 
 
 def _check_short(q: ShortAnswer, given: str | None) -> CheckResult:
