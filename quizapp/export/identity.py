@@ -11,9 +11,13 @@ import genanki
 
 from ..bank.shuffle import shuffled
 
-T = TypeVar("T")
 _DECK_ID_BASE = 1 << 31  # above genanki's random model/deck id range and Anki's Default deck (1)
 _UNSAFE_TAG = re.compile(r"\s+")
+_Item = TypeVar("_Item")
+
+# A card of quizapp's, what progress hangs on: (bank id, question id, ord); quizapp.srs.cards.CardKey is the
+# same (the export layer does not import the engine).
+CardKey = tuple[str, str, int]
 
 
 def note_guid(bank_id: str, question_id: str) -> str:
@@ -42,7 +46,7 @@ def anki_tag(tag: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def note_tags(bank_id: str, bank_tags: tuple, question_tags: tuple) -> tuple[str, ...]:
+def note_tags(bank_id: str, bank_tags: tuple[str, ...], question_tags: tuple[str, ...]) -> tuple[str, ...]:
     """Bank tags, then question tags, then `quizapp::<bank-id>`; Anki-safe, duplicates dropped, order kept."""
     tags = [anki_tag(t) for t in (*bank_tags, *question_tags, f"quizapp::{bank_id}")]
     return tuple(dict.fromkeys(t for t in tags if t))
@@ -68,7 +72,7 @@ class GuidRandom:
         x[:] = [item for _, item in sorted(zip(keys, x), key=lambda pair: pair[0])]
 
 
-def seeded_shuffle(items: Iterable[T], guid: str) -> list[T]:
+def seeded_shuffle(items: Iterable[_Item], guid: str) -> list[_Item]:
     """items in the shown order of the note with this GUID (bank.shuffle's policy: never the written order).
 
     Args:
