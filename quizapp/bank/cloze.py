@@ -36,7 +36,8 @@ def deletions(text: str) -> list[Deletion]:
     Returns:
         One Deletion per `{{cN::...}}`.
     """
-    return [Deletion(int(m.group(1)), m.group(1), m.group(2), m.group(3), m.start(), m.end()) for m in CLOZE_RE.finditer(text)]
+    return [Deletion(int(m.group(1)), m.group(1), m.group(2), m.group(3), m.start(), m.end())
+            for m in CLOZE_RE.finditer(text)]
 
 
 def card_numbers(text: str) -> tuple[int, ...]:

@@ -1,8 +1,6 @@
 """The question types of bank format v1, each a model with what belongs to its type: its cards, what a card
-asks, its answer key, whether the learner types or grades themselves.
-
-Interfaces ask the question instead of branching on its `type` string; only how a type looks (a widget, a
-line-mode layout, an Anki note) is chosen per type, each in one table of its interface.
+asks, its answer key, whether the learner types or grades themselves. Interfaces ask the question instead of
+branching on its `type`; only how a type looks (a widget, a line-mode layout, an Anki note) is one table each.
 """
 from __future__ import annotations
 
@@ -16,8 +14,9 @@ from . import cloze
 from .scalars import Frozen, LintSettings, Number, Slug, Text, unique
 
 ORDER_JOIN = " → "  # an order in words: the items joined by arrows
-TRUE_FALSE_WORDS = {"true": True, "t": True, "yes": True, "y": True,
-                    "false": False, "f": False, "no": False, "n": False}  # what a learner may type, folded
+# What a learner may type for true or false (folded): the checker and line mode both read it through TrueFalse.read.
+TRUE_FALSE_WORDS = {"true": True, "t": True, "yes": True, "y": True, "false": False, "f": False, "no": False,
+                    "n": False}
 
 
 class QuestionBase(Frozen):
