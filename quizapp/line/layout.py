@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..bank.shuffle import shuffled
+from ..srs.checking import Given
 from ..srs.quantities import Unit, read_quantity
 from ..srs.wording import shorten
 
@@ -224,12 +225,12 @@ def layout_card(card, rng) -> Layout:
     return KINDS[card.question.type].layout(card.question, card.ord, rng)
 
 
-def empty_answer(card, layout: Layout):
+def empty_answer(card, layout: Layout) -> Given:
     """What giving up on a card answers (an empty line twice): wrong, in the shape check_answer expects."""
     return KINDS[card.question.type].empty(layout)
 
 
-def parse_line(card, layout: Layout, line: str):
+def parse_line(card, layout: Layout, line: str) -> Given:
     """The typed line as `given` for check_answer, or UnreadableAnswer.
 
     Args:
@@ -238,6 +239,6 @@ def parse_line(card, layout: Layout, line: str):
         line: the learner's line, not empty.
 
     Returns:
-        The answer in the shape check_answer expects for the question's type.
+        The answer in the shape check_answer expects for the question's type (see checking.Given).
     """
     return KINDS[card.question.type].read(card.question, layout, line.strip())

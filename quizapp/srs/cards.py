@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+
+from ..bank.models import Bank, Question
 
 CardKey = tuple[str, str, int]  # (bank id, question id, ord): what progress hangs on
 
@@ -15,8 +16,8 @@ NEW, LEARNING, REVIEW, RELEARNING = range(4)
 class StudyCard:
     """A card to ask now: the question, which cloze deletion, and where it stands."""
 
-    bank: Any = field(compare=False, repr=False)  # quizapp.bank.models.Bank
-    question: Any = field(compare=False, repr=False)
+    bank: Bank = field(compare=False, repr=False)
+    question: Question = field(compare=False, repr=False)
     ord: int
     key: CardKey
     state: str  # "new", "learning", "review", "relearning"
@@ -28,7 +29,7 @@ class StudyCard:
         return self.state == "new"
 
 
-def fingerprint(question, ord: int) -> str:
+def fingerprint(question: Question, ord: int) -> str:
     """The card's type and answer (not its wording, which may be edited freely): as text when short, else a digest.
 
     Stores keep these: a new formula would restart every card, so changing it needs a migration."""
@@ -40,18 +41,18 @@ def fingerprint(question, ord: int) -> str:
     return "#" + hashlib.blake2b(payload.encode(), digest_size=10).hexdigest()
 
 
-def card_specs(bank) -> list[tuple[str, int, str, str, int]]:
+def card_specs(bank: Bank) -> list[tuple[str, int, str, str, int]]:
     """Every card of a bank, one per question, cloze number or flashcard direction, as
     (question id, ord, fingerprint, type, position of the question in the bank: the order new cards come in).
 
     Plain tuples: this runs for every card at every start, and named tuples cost twice as much."""
-    out = []
+    out: list[tuple[str, int, str, str, int]] = []
     for pos, q in enumerate(bank.questions):
         for ord in q.card_numbers:
             out.append((q.id, ord, fingerprint(q, ord), q.type, pos))
     return out
 
 
-def question_tags(bank, question) -> frozenset[str]:
+def question_tags(bank: Bank, question: Question) -> frozenset[str]:
     """A question's own tags plus those the bank applies to all its questions."""
     return frozenset(question.tags) | frozenset(bank.tags)

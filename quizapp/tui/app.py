@@ -3,20 +3,15 @@ from __future__ import annotations
 
 import gc
 import random
-from datetime import datetime, timezone
-from typing import Callable, Iterable
+from datetime import datetime
+from typing import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from ..bank.library import library_paths
 from ..config import THEMES, UserConfig, load_config, save_config, study_settings
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+from ..srs.clock import Clock, utc_now
 
 
 class QuizApp(App[int]):

@@ -159,7 +159,7 @@ class BrowserScreen(Screen[None]):
 
     def cells(self, row: CardRow, now) -> tuple:
         from ...srs.scheduler import format_interval
-        from ...srs.settings import from_us
+        from ...srs.clock import from_us
         marks = []
         if row.flag:
             marks.append(Content.styled("⚑", FLAG_STYLES[row.flag]))
