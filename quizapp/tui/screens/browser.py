@@ -1,22 +1,32 @@
 """The card browser: every card of the library, searched with Anki-like queries, sorted, and changed in place."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 
+from ...srs import control
 from ...srs.browse import CardRow, load_rows, select_rows
+from ...srs.control import ReviewEntry, history
 from ...srs.query import QueryError, parse_query
+from ...srs.scheduler import format_interval
+from ...srs.settings import from_us
+from ...srs.store import Store
+from .. import keys
 from ..text import literal, when
 from ..widgets.footer import KeyFooter
+from .base import AppScreen
 from .editing import edit_question
+
+if TYPE_CHECKING:
+    from ...bank.loader import LoadResult
+    from ...bank.models import Bank
 
 SHOWN = 1000  # rows put in the table at most: DataTable builds every row it is given; the count says the rest
 COLUMNS = (("Bank", "bank", 14), ("Question", "question", 18), ("Type", "type", 10), ("State", "state", 10),
@@ -30,26 +40,13 @@ FLAG_STYLES = ("", "bold red", "bold dark_orange", "bold green", "bold blue")
 RATINGS = ("", "Again", "Hard", "Good", "Easy")
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(AppScreen[None]):
     """Search (`/`), sort (click a header or `o`), then act on the highlighted card."""
 
-    BINDINGS = [
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("s", "suspend", "Suspend"),
-        Binding("b", "bury", "Bury"),
-        Binding("1", "flag(1)", "Flag", key_display="1-4"),
-        Binding("2", "flag(2)", "Flag orange", show=False),
-        Binding("3", "flag(3)", "Flag green", show=False),
-        Binding("4", "flag(4)", "Flag blue", show=False),
-        Binding("0", "flag(0)", "Unflag", show=False),
-        Binding("R", "reset", "Reset", key_display="R"),
-        Binding("e", "edit", "Edit"),
-        Binding("o", "sort_next", "Sort"),
-        Binding("escape", "leave", "Back"),
-    ]
+    BINDINGS = keys.BROWSER_KEYS
     AUTO_FOCUS = "#cards"
 
-    def __init__(self, results: list, query: str = "") -> None:
+    def __init__(self, results: Iterable[LoadResult], query: str = "") -> None:
         """Args:
             results: the library's LoadResults (valid ones are browsed; their paths are what `e` edits).
             query: the search to start with.
@@ -100,17 +97,18 @@ class BrowserScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="browser")
     def load(self) -> None:
-        banks = [r.bank for r in self.results]
-        engine = self.app.with_store(lambda: self.app.engine_for(banks))[1]
+        banks = [r.bank for r in self.results if r.bank is not None]
+        app = self.quiz_app
+        engine = app.with_store(lambda: app.engine_for(banks))[1]
         if engine is None:
             return
         if not self.rows and not self.start_query:  # (self.rows is only empty before the first load)
             # The first page at once (soonest due first, as the table is sorted), then every card.
-            ok, page = self.app.with_store(lambda: load_rows(engine, self.app.now(), first=SHOWN))
-            if ok:
+            ok, page = app.with_store(lambda: load_rows(engine, app.now(), first=SHOWN))
+            if ok and page is not None:
                 self.app.call_from_thread(self.show_rows, page, True)
-        ok, rows = self.app.with_store(lambda: load_rows(engine, self.app.now()))
-        if ok:
+        ok, rows = app.with_store(lambda: load_rows(engine, app.now()))
+        if ok and rows is not None:
             self.app.call_from_thread(self.show_rows, rows)
 
     def show_rows(self, rows: list[CardRow], partial: bool = False) -> None:
@@ -136,14 +134,14 @@ class BrowserScreen(Screen[None]):
         except QueryError as exc:
             self.set_status(str(exc), error=True)
             return
-        self.shown = select_rows(self.rows, query, self.app.now(), self.sort, self.descending)
+        self.shown = select_rows(self.rows, query, self.quiz_app.now(), self.sort, self.descending)
         self.fill()
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
         keep = self.current()
         table.clear()
-        now = self.app.now()
+        now = self.quiz_app.now()
         for row in self.shown[:SHOWN]:
             table.add_row(*self.cells(row, now), key=str(row.card_id))
         if keep is not None and any(r.card_id == keep.card_id for r in self.shown[:SHOWN]):
@@ -157,9 +155,7 @@ class BrowserScreen(Screen[None]):
         self.set_status(f"{len(self.shown)} of {len(self.rows)} cards{more} · sorted by {self.sort} {arrow}")
         self.show_details()
 
-    def cells(self, row: CardRow, now) -> tuple:
-        from ...srs.scheduler import format_interval
-        from ...srs.settings import from_us
+    def cells(self, row: CardRow, now: datetime) -> tuple[Any, ...]:
         marks = []
         if row.flag:
             marks.append(Content.styled("⚑", FLAG_STYLES[row.flag]))
@@ -213,13 +209,12 @@ class BrowserScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def history_for(self, row: CardRow) -> None:
-        from ...srs.control import history
-        ok, entries = self.app.with_store(lambda: history(self.app.store, row.card_id))
-        if ok:
+        app = self.quiz_app
+        ok, entries = app.with_store(lambda: history(self.quiz_app.open_store_now(), row.card_id))
+        if ok and entries is not None:
             self.app.call_from_thread(self.show_history, row, entries)
 
-    def show_history(self, row: CardRow, entries: list) -> None:
-        from ...srs.scheduler import format_interval
+    def show_history(self, row: CardRow, entries: list[ReviewEntry]) -> None:
         lines = [Content.styled(" ".join(row.prompt.split()), "bold"),
                  Content.assemble(("Answer: ", "$text-muted"), literal(row.answer))]
         stats = f"stability {row.stability:.1f}d · difficulty {row.difficulty:.1f}" if row.stability else "not studied"
@@ -234,21 +229,20 @@ class BrowserScreen(Screen[None]):
                                  f"{interval}{given}"))
         self.query_one("#card-details-text", Static).update(Content("\n").join(lines))
 
-    def change(self, work_fn, done: str) -> None:
+    def change(self, work_fn: Callable[[Store, list[int]], object], done: str) -> None:
         row = self.current()
         if row is None:
             return
         self.run_change(row, work_fn, done)
 
     @work(thread=True, group="change")
-    def run_change(self, row: CardRow, work_fn, done: str) -> None:
-        ok, _ = self.app.with_store(lambda: work_fn(self.app.store, [row.card_id]))
+    def run_change(self, row: CardRow, work_fn: Callable[[Store, list[int]], object], done: str) -> None:
+        ok, _ = self.quiz_app.with_store(lambda: work_fn(self.quiz_app.open_store_now(), [row.card_id]))
         if ok:
             self.app.call_from_thread(self.notify, done.format(card=f"{row.bank}/{row.question}"))
             self.load()
 
     def action_suspend(self) -> None:
-        from ...srs import control
         row = self.current()
         if row is not None:
             on_ = not row.suspended
@@ -256,15 +250,13 @@ class BrowserScreen(Screen[None]):
                         ("Suspended {card}" if on_ else "Unsuspended {card}"))
 
     def action_bury(self) -> None:
-        from ...srs import control
         row = self.current()
         if row is not None:
-            on_, now, settings = not row.buried, self.app.now(), self.app.settings()
+            on_, now, settings = not row.buried, self.quiz_app.now(), self.quiz_app.scheduler_settings()
             self.change(lambda store, ids: control.bury(store, ids, now, settings, on_),
                         "Buried {card} until tomorrow" if on_ else "Unburied {card}")
 
     def action_flag(self, flag: int) -> None:
-        from ...srs import control
         row = self.current()
         if row is not None:
             flag = 0 if row.flag == flag else flag  # the same flag again takes it off, as in Anki
@@ -272,7 +264,6 @@ class BrowserScreen(Screen[None]):
                         f"Flagged {{card}} {control.FLAGS[flag]}" if flag else "Unflagged {card}")
 
     def action_reset(self) -> None:
-        from ...srs import control
         self.change(control.reset, "{card} is new again (its history is kept)")
 
     def action_edit(self) -> None:
@@ -281,7 +272,7 @@ class BrowserScreen(Screen[None]):
         if row is not None and path is not None:
             edit_question(self, path, row.question, self.edited)
 
-    def edited(self, bank) -> None:
+    def edited(self, bank: Bank | None) -> None:
         """After a valid edit: the library is read again and the card shown with its progress (same id)."""
         for r in self.results:
             if bank is not None and r.bank_id == bank.id:
