@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
     from ...bank.models import Bank
     from ...srs.cards import StudyCard
-    from ...srs.session import Answered
 
 
 PREPARE_AFTER = 0.08  # seconds after the feedback is on screen; no one rates that fast after reading it
