@@ -35,7 +35,7 @@ async def first_screen(db: Path, banks) -> tuple[float, float]:
     from quizapp.tui.screens.browser import BrowserScreen
     from quizapp.tui.screens.library import LibraryScreen
 
-    app = QuizApp(db=str(db), clock=lambda: NOW, cursor_blink=False, only_paths=[])
+    app = QuizApp(db=str(db), clock=lambda: NOW, only_paths=[])
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)

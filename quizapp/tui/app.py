@@ -46,15 +46,14 @@ class QuizApp(App[int]):
 
     def __init__(self, *, start: Start = "library", library: Iterable[str] = (), banks: list[Bank] | None = None,
                  db: str | None = None, clock: Clock = utc_now, seed: int | None = None,
-                 cursor_blink: bool = True, options: dict[str, Any] | None = None,
-                 only_paths: list[Any] | None = None) -> None:
+                 options: dict[str, Any] | None = None, only_paths: list[Any] | None = None) -> None:
         """only_paths replaces the whole library (bundled decks included): for tests and benchmarks."""
         super().__init__()
         self.start: Start = start
         self.library: tuple[str, ...] = tuple(library)
         self.banks: list[Bank] = banks or []
         self.only_paths = only_paths
-        self.db, self.clock, self.cursor_blink = db, clock, cursor_blink
+        self.db, self.clock = db, clock
         self.rng = random.Random(seed)
         self.options: dict[str, Any] = dict(options or {})
         self.config: UserConfig = load_config()

@@ -110,3 +110,15 @@ async def test_fsrs_and_leech_settings_with_the_workload_they_imply(make_app, li
     assert settings.learning_steps == (timedelta(minutes=2), timedelta(minutes=15), timedelta(hours=1))
     assert settings.relearning_steps == (timedelta(minutes=5),)
     assert (settings.leech_threshold, settings.leech_action) == (5, "tag")
+
+
+async def test_a_headless_app_keeps_its_text_cursors_still(make_app, library):
+    """A pilot (tests, screenshots, benchmarks) runs headless: no cursor blinks there, so screenshots of one
+    state are alike; in a terminal the cursor blinks (Textual's default)."""
+    from quizapp.tui.widgets.base import TextEntry
+    app = make_app(only_paths=[library])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        entries = list(app.screen.query(TextEntry))
+        assert app.is_headless and entries and not any(entry.cursor_blink for entry in entries)
