@@ -1,18 +1,26 @@
-"""Acting on the card being studied, without leaving the session: suspend, bury, flag, edit (as Anki's reviewer)."""
+"""Acting on the card being studied, without leaving the session (as Anki's reviewer): suspend, bury, flag, edit;
+undo the last answer; "I was right" over a typed answer graded wrong."""
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
+from fsrs import Rating
+from textual.widgets import Input
+
 from ...srs import control
+from ...srs.session import can_override
 from ...srs.store import Store, StoreError
+from ..widgets.rating import RatingBar
 from .base import AppScreen
 from .editing import edit_question
 
 if TYPE_CHECKING:
     from ...bank.models import Bank
     from ...srs.cards import StudyCard
+    from ...srs.checking import CheckResult
     from ...srs.session import Answered, Session
+    from ..widgets.card import CardView
 
 # Their keys are in keys.CARD_KEYS; the palette (Ctrl+P) has every action too, for while a typed answer has the
 # focus and the keys type into it.
@@ -23,10 +31,14 @@ CARD_PALETTE = (("suspend_card", "Suspend this card", "Never asked again until u
 
 
 class CardControl(AppScreen[None]):
-    """The base of StudyScreen: the card on screen (`card`) of `session` over `banks`, and acting on it."""
+    """The base of StudyScreen: the card on screen (`card`, drawn by `view`, checked as `result`) of `session`
+    over `banks`, and acting on it."""
 
     banks: list[Bank]
     card: StudyCard | None
+    view: CardView | None
+    result: CheckResult | None
+    overridden: bool  # "I was right" taken for the card on screen
     session: Session | None
 
     async def show_card(self, card: StudyCard) -> None:
@@ -36,6 +48,53 @@ class CardControl(AppScreen[None]):
     async def show_next(self) -> None:
         """Ask the session's next card, or end it (the study screen's own)."""
         raise NotImplementedError
+
+    def typing(self) -> bool:
+        """Whether an answer is being typed (letters are text then, not keys)."""
+        return isinstance(self.focused, Input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer shows the undo key that works now: u, or Ctrl+Z while an answer is being typed."""
+        if action == "undo":
+            return not self.typing()
+        if action == "undo_typing":
+            return self.typing()
+        if action == "i_was_right":
+            return self.card is not None and not self.overridden and can_override(self.card.question, self.result)
+        return True
+
+    def action_i_was_right(self) -> None:
+        """Override a typed answer graded wrong: counted right (logged so), Good suggested."""
+        if self.view is None or self.view.feedback is None:
+            return
+        self.overridden = True
+        self.view.feedback.overridden()
+        self.query_one(RatingBar).suggest(Rating.Good)
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    async def action_undo_typing(self) -> None:
+        await self.action_undo()
+
+    async def action_undo(self) -> None:
+        if self.session is None:
+            return
+        if self.card is not None and self.result is not None:  # answered, not yet rated: only this one back
+            self.notify("Answer it again: nothing was saved for this card yet (u again undoes the card before).")
+            await self.show_card(self.card)
+            return
+        try:
+            card = self.session.undo(self.quiz_app.now())
+        except StoreError as exc:
+            self.quiz_app.show_store_error(exc)
+            return
+        if card is None:
+            self.notify("Nothing to undo in this session.", severity="warning")
+            return
+        self.notify("Undone: the card's schedule is restored; answer it again.")
+        await self.show_card(card)
 
     def _store_call(self, work: Callable[[Store], object]) -> bool:
         try:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from typing import Any
+from typing import Any, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +18,9 @@ from ..widgets.base import TextEntry
 from ..widgets.footer import KeyFooter
 from .base import AppModal
 
-FIELDS = tuple((name, words[0].upper() + words[1:], "integer") for name, words, _highest in LIMITS) + (
+Kind = Literal["integer", "number", "text"]
+FIELDS: tuple[tuple[str, str, Kind], ...] = tuple(
+    (name, words[0].upper() + words[1:], "integer") for name, words, _highest in LIMITS) + (
     ("desired_retention", "Desired retention (0.70-0.99)", "number"),
     ("maximum_interval", "Maximum interval (days)", "integer"),
     ("learning_steps", "Learning steps (1m 10m)", "text"),
@@ -39,7 +41,7 @@ class SettingsScreen(AppModal[None]):
             for name, label, kind in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
-                    yield TextEntry(str(getattr(config, name)), type="text" if kind == "text" else kind, id=name,
+                    yield TextEntry(str(getattr(config, name)), type=kind, id=name,
                                     classes="setting-input", compact=True)
                 if name == "desired_retention":
                     yield Static("", id="workload")

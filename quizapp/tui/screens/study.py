@@ -8,10 +8,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Header, Input, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from ...srs.checking import CheckResult, check_answer
-from ...srs.session import Session, can_override
+from ...srs.session import Session
 from ...srs.store import StoreError
 from .. import keys
 from ..leaks import release_removed_widgets
@@ -209,52 +209,6 @@ class StudyScreen(CardControl):
             return
         self.leech_notice(answered)
         await self.show_next()
-
-    def typing(self) -> bool:
-        return isinstance(self.focused, Input)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The footer shows the undo key that works now: u, or Ctrl+Z while an answer is being typed."""
-        if action == "undo":
-            return not self.typing()
-        if action == "undo_typing":
-            return self.typing()
-        if action == "i_was_right":
-            return self.card is not None and not self.overridden and can_override(self.card.question, self.result)
-        return True
-
-    def action_i_was_right(self) -> None:
-        """Override a typed answer graded wrong: counted right (logged so), Good suggested."""
-        if self.view is None or self.view.feedback is None:
-            return
-        self.overridden = True
-        self.view.feedback.overridden()
-        self.query_one(RatingBar).suggest(Rating.Good)
-        self.refresh_bindings()
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
-
-    async def action_undo_typing(self) -> None:
-        await self.action_undo()
-
-    async def action_undo(self) -> None:
-        if self.session is None:
-            return
-        if self.card is not None and self.result is not None:  # answered, not yet rated: only this one back
-            self.notify("Answer it again: nothing was saved for this card yet (u again undoes the card before).")
-            await self.show_card(self.card)
-            return
-        try:
-            card = self.session.undo(self.quiz_app.now())
-        except StoreError as exc:
-            self.quiz_app.show_store_error(exc)
-            return
-        if card is None:
-            self.notify("Nothing to undo in this session.", severity="warning")
-            return
-        self.notify("Undone: the card's schedule is restored; answer it again.")
-        await self.show_card(card)
 
     def update_progress(self) -> None:
         assert self.session is not None, "progress is shown once the session has begun"
