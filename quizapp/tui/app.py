@@ -131,7 +131,7 @@ class QuizApp(App[int]):
             return super().get_theme(theme_name)
         for name in theme_name.split(","):
             theme = registered.get(name.strip())
-            if theme is not None:
+            if isinstance(theme, Theme):
                 return theme
         return None
 

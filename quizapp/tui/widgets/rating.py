@@ -1,6 +1,7 @@
 """The four rating buttons with their next intervals; the suggested one takes the focus."""
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Literal
 
 from fsrs import Rating
@@ -36,7 +37,7 @@ class RatingBar(Horizontal):
             button.styles.line_pad = 0  # "3 Good 10m" fits 11 columns (CSS cannot say line-pad: 0)
             yield button
 
-    def show(self, intervals: dict, suggested: Rating | None) -> None:
+    def show(self, intervals: dict[Rating, timedelta], suggested: Rating | None) -> None:
         """Label the buttons with their intervals; the suggested one takes the focus (none for a self-graded card)."""
         for rating, label in LABELS.items():
             button = self.query_one(f"#rate-{int(rating)}", Button)
