@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .identity import seeded_shuffle
-from .notetypes import note_type_of
+from .notetypes import NEVER_ACCEPTED, note_type_of
 from .render import TextRenderer, plain
 
 
@@ -55,6 +55,8 @@ def _short_answer(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     notes = []
     if q.accept:
         notes.append("Also accepted: " + " · ".join(plain(a) for a in q.accept))
+    if q.reject:
+        notes.append(NEVER_ACCEPTED + " · ".join(plain(a) for a in q.reject))
     if q.case_sensitive:
         notes.append("Capital letters matter.")
     if not q.fuzzy:

@@ -106,6 +106,9 @@ TYPED_ANSWER = NoteType(
          "(unless they matter), or is a number in the range shown.</div>",
 )
 
+# The Accepted field's line for a short answer's `reject` list; the Anki importer reads it back.
+NEVER_ACCEPTED = "Not accepted, not even as a typo: "
+
 _CLOZE_BODY = '\n<div class="kind">Fill in the blanks</div>\n<div class="cloze-text">{{cloze:Text}}</div>'
 CLOZE = NoteType(CLOZE_ID, "quizapp: Cloze", ("Text",), front=_CLOZE_BODY, back=_CLOZE_BODY + '\n<hr id="answer">',
                  cloze=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..bank.problems import Problem
 from ..export import notetypes as ours
 from ..export.identity import seeded_shuffle
+from ..export.notetypes import NEVER_ACCEPTED
 from .anki_read import Note, PackageError
 from .anki_read import read_package as read_anki
 from .markup import html_to_markdown
@@ -103,6 +104,9 @@ def _typed(f: _Fields) -> dict:
     also = next((ln for ln in accepted.split("<br>") if ln.startswith("Also accepted: ")), None)
     if also:
         q["accept"] = also.removeprefix("Also accepted: ").split(" · ")
+    never = next((ln for ln in accepted.split("<br>") if ln.startswith(NEVER_ACCEPTED)), None)
+    if never:
+        q["reject"] = never.removeprefix(NEVER_ACCEPTED).split(" · ")
     if "Capital letters matter." in accepted:
         q["case_sensitive"] = True
     if "Spelling must be exact." in accepted:

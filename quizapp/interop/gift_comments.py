@@ -14,7 +14,7 @@ from .result import slugify
 
 _TAG = re.compile(r"\[tag:([^\]]+)\]")
 # Keys an extra may set, by the question type it applies to.
-_KEYS = {"multiple_choice": ("shuffle",), "short_answer": ("case_sensitive", "fuzzy"), "numeric": ("unit",)}
+_KEYS = {"multiple_choice": ("shuffle",), "short_answer": ("case_sensitive", "fuzzy", "reject"), "numeric": ("unit",)}
 
 
 def comment_tags(comments: tuple[str, ...]) -> list[str]:
@@ -46,8 +46,9 @@ def apply_extras(question: dict, extras: dict) -> dict | None:
     if isinstance(extras.get("quote"), str):
         question["quote"] = extras["quote"]
     for key in _KEYS.get(question["type"], ()):
-        if key in extras and isinstance(extras[key], (bool, str)):
-            question[key] = extras[key]
+        value = extras.get(key)
+        if isinstance(value, (bool, str)) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            question[key] = value
     cloze, card = extras.get("cloze"), extras.get("card")
     if isinstance(cloze, str) and isinstance(card, int) and question["type"] in ("cloze", "short_answer"):
         typed = question.get("answer") or next((m.group(2) for m in CLOZE_RE.finditer(question.get("text", ""))), None)

@@ -41,6 +41,8 @@ def _answer_block(q, extra: dict, notes: list[str]) -> str | None:
             default = type(q).model_fields[key].default
             if getattr(q, key) != default:
                 extra[key] = getattr(q, key)
+        if q.reject:
+            extra["reject"] = list(q.reject)
         return " ".join("=" + escape(a) for a in (q.answer, *q.accept))
     if kind == "numeric":
         if q.unit:

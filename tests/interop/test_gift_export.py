@@ -54,7 +54,7 @@ def test_gift_escapes_and_forms(tmp_path):
 def test_several_banks_each_get_a_category(quizapp, tmp_path):
     out = tmp_path / "all.gift"
     result = quizapp("export", "gift", *BANKS[:2], "-o", out)
-    assert result.exit_code == 0 and result.stderr == f"wrote {out}: 18 of 18 questions\n"
+    assert result.exit_code == 0 and result.stderr == f"wrote {out}: 19 of 19 questions\n"
     text = out.read_text()
     assert text.startswith("$CATEGORY: Examples/All types\n") and "\n$CATEGORY: Awkward text in every type\n" in text
     split = tmp_path / "split"
