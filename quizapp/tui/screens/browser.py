@@ -210,7 +210,7 @@ class BrowserScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="history")
     def history_for(self, row: CardRow) -> None:
         app = self.quiz_app
-        ok, entries = app.with_store(lambda: history(self.quiz_app.open_store_now(), row.card_id))
+        ok, entries = app.with_store(lambda: history(app.opened_store(), row.card_id))
         if ok and entries is not None:
             self.app.call_from_thread(self.show_history, row, entries)
 
@@ -237,7 +237,7 @@ class BrowserScreen(AppScreen[None]):
 
     @work(thread=True, group="change")
     def run_change(self, row: CardRow, work_fn: Callable[[Store, list[int]], object], done: str) -> None:
-        ok, _ = self.quiz_app.with_store(lambda: work_fn(self.quiz_app.open_store_now(), [row.card_id]))
+        ok, _ = self.quiz_app.with_store(lambda: work_fn(self.quiz_app.opened_store(), [row.card_id]))
         if ok:
             self.app.call_from_thread(self.notify, done.format(card=f"{row.bank}/{row.question}"))
             self.load()

@@ -98,7 +98,7 @@ class CardControl(AppScreen[None]):
 
     def _store_call(self, work: Callable[[Store], object]) -> bool:
         try:
-            work(self.quiz_app.open_store_now())
+            work(self.quiz_app.opened_store())
         except StoreError as exc:
             self.quiz_app.show_store_error(exc)
             return False
@@ -128,7 +128,7 @@ class CardControl(AppScreen[None]):
         if self.card is None or self.session is None:
             return
         card = self.card
-        current = self.quiz_app.open_store_now().query("SELECT flag FROM cards WHERE id = ?", (card.card_id,))
+        current = self.quiz_app.opened_store().query("SELECT flag FROM cards WHERE id = ?", (card.card_id,))
         flag = ((current[0][0] if current else 0) + 1) % len(control.FLAGS)
         if self._store_call(lambda store: control.set_flag(store, [card.card_id], flag)):
             self.notify(f"Flag: {control.FLAGS[flag]}")

@@ -16,11 +16,11 @@ from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
 from .base import AppScreen
 from .filtering import bank_tags, matches, query_tags
-from .more import StudyMore, StudyMoreScreen
 
-if TYPE_CHECKING:  # at run time these load in the worker, after the first frame
+if TYPE_CHECKING:  # at run time these load later: in the worker, or when opened (see below)
     from ...bank.loader import LoadResult
     from ...bank.models import Bank
+    from .more import StudyMore
 
 
 class LibraryScreen(AppScreen[None]):
@@ -66,7 +66,7 @@ class LibraryScreen(AppScreen[None]):
     # -- loading (a worker: the screen is up at once whatever the library's size) -------------
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
-        from ...bank import load_paths  # the banks' models (~0.7 s of imports): here, after the first frame
+        from ...bank import load_paths  # after the first frame: the banks' models (~0.7 s of imports), in the worker
         results, _problems = load_paths(self.paths)
         self.app.call_from_thread(self.show_results, results)
         banks = [r.bank for r in results if r.ok and r.bank is not None]
@@ -222,8 +222,8 @@ class LibraryScreen(AppScreen[None]):
 
     def study(self, banks: list[Bank], tags: tuple[str, ...], more: StudyMore | None = None) -> None:
         """A study session over these banks; the library is back (counts read again) when it ends."""
-        # Imported here: the study screen brings the banks' models (~0.7 s of imports) that the library's first
-        # frame does without. The same for the quiz and the card browser below.
+        # Imported where they open, as the screens below (marked "after the first frame"): the first frame does
+        # without them; the study, quiz and browser screens bring the banks' models (~0.7 s of imports).
         from .study import StudyScreen
         self.app.push_screen(StudyScreen(banks, tags=tags, more=more))
 
@@ -237,6 +237,7 @@ class LibraryScreen(AppScreen[None]):
         banks = self.chosen()
         if not banks or not self.loaded:
             return
+        from .more import StudyMoreScreen  # after the first frame (~60 ms of imports, tui/app.py's docstring)
         tags = query_tags(self.query_one("#search", Input).value, banks)
 
         def chosen(more: StudyMore | None) -> None:
@@ -248,14 +249,14 @@ class LibraryScreen(AppScreen[None]):
     def action_quiz(self) -> None:
         banks = self.chosen()
         if banks:
-            from .quiz import QuizScreen
+            from .quiz import QuizScreen  # after the first frame
             self.app.push_screen(QuizScreen(banks, count=20))
 
     def action_cards(self) -> None:
         if not self.loaded:
             self.notify("The library is still loading; a moment…")
             return
-        from .browser import BrowserScreen
+        from .browser import BrowserScreen  # after the first frame
         self.app.push_screen(BrowserScreen(self.results))
 
     def action_stats(self) -> None:
