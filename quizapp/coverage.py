@@ -6,10 +6,13 @@ text's characters, headings left out.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .bank import derived
 from .bank.grounding import quote_spans
 from .bank.sourcetext import SourceText, read_source
 
@@ -99,15 +102,24 @@ def cover_source(source: SourceText, quotes: list[tuple[str, str]], banks: list[
             unquoted.append(label)
         spans.extend((a, b, label) for a, b in found)
     spans.sort()
+    starts = [a for a, _, _ in spans]
+    longest = max((b - a for a, b, _ in spans), default=0)
     rows, covered_chars, total_chars = [], 0, 0
+    quoted: set[tuple[int, int]] = set()  # the covered sentences, by span
     name_words = _name_words(source)
-    for p in source.body():
+    body = source.body()
+    for p in body:
         covered_sentences, askers = 0, []
         for s_start, s_end in p.sentences:
             size = s_end - s_start
-            hit = [label for a, b, label in spans if min(b, s_end) - max(a, s_start) >= min(COVER_CHARS, size / 2)]
+            # Only spans starting before the sentence ends, and at most the longest span's length before it
+            # starts, can overlap it: a slice of the sorted spans (a scan of all spans per sentence was
+            # quadratic: seconds for a 2,000-question library).
+            near = spans[bisect.bisect_left(starts, s_start - longest):bisect.bisect_left(starts, s_end)]
+            hit = [label for a, b, label in near if min(b, s_end) - max(a, s_start) >= min(COVER_CHARS, size / 2)]
             total_chars += size
             if hit:
+                quoted.add((s_start, s_end))
                 covered_sentences += 1
                 covered_chars += size
                 askers.extend(hit)
@@ -119,12 +131,11 @@ def cover_source(source: SourceText, quotes: list[tuple[str, str]], banks: list[
         rows.append(row)
     sections = []
     for number, (title, line) in enumerate(source.sections):
-        members = [(r, p) for r, p in zip(rows, source.body()) if p.section == number]
+        members = [p for p in body if p.section == number]
         if not members:
             continue
-        size = sum(e - s for _, p in members for s, e in p.sentences)
-        covered = sum(e - s for r, p in members for s, e in p.sentences
-                      if any(min(b, e) - max(a, s) >= min(COVER_CHARS, (e - s) / 2) for a, b, _ in spans))
+        size = sum(e - s for p in members for s, e in p.sentences)
+        covered = sum(e - s for p in members for s, e in p.sentences if (s, e) in quoted)
         sections.append({"title": title, "line": line, "paragraphs": len(members),
                          "share": covered / size if size else 1.0})
     return SourceCoverage(source.name, banks, len(quotes), rows, sections, covered_chars, total_chars, unquoted)
@@ -160,3 +171,30 @@ def cover_banks(banks, sources_dir: Path) -> tuple[list[SourceCoverage], list[st
         quotes = [(f"{b.id}/{q.id}", q.quote) for b in members for q in b.questions if q.quote]
         out.append(cover_source(source, quotes, [b.id for b in members]))
     return out, notes
+
+
+def cover_results(results: Iterable, sources_dir: Path) -> tuple[list[SourceCoverage], list[str]]:
+    """cover_banks of the valid banks among loader results, from the derived-results cache when no bank,
+    source text or quizapp module changed (a warm run then never unpickles a bank, nor imports pydantic).
+
+    Args:
+        results: LoadResults (from bank.loader.load_paths); invalid ones are skipped.
+        sources_dir: the folder holding the source texts.
+
+    Returns:
+        What cover_banks returns for those banks.
+    """
+    results = [r for r in results if r.ok]
+    folder = str(Path(sources_dir).resolve())
+    banks = derived.banks_key(results)
+    cached = derived.get("coverage", (folder,), banks)
+    if cached is not None:
+        plain, notes = cached
+        return [SourceCoverage(**{**c, "paragraphs": [ParagraphCoverage(**p) for p in c["paragraphs"]]})
+                for c in plain], notes
+    loaded = [r.bank for r in results]
+    named = sorted({b.source.file for b in loaded if b.source and b.source.file})
+    files = derived.file_digests(Path(sources_dir) / name for name in named)
+    covs, notes = cover_banks(loaded, sources_dir)
+    derived.put("coverage", (folder,), banks, files, ([asdict(c) for c in covs], notes))
+    return covs, notes

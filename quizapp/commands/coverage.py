@@ -76,11 +76,11 @@ def coverage(paths, sources, fmt, minimum):
       quizapp coverage decks --sources ../shared/seeds
       quizapp coverage decks --sources ../shared/seeds --min 60 --format json
     """
-    from ..coverage import cover_banks
+    from ..coverage import cover_results
     results, problems = load_paths(list(paths))
     for p in problems:
         click.echo(clean(str(p)), err=True)
-    covs, notes = cover_banks([r.bank for r in results if r.ok], sources)
+    covs, notes = cover_results(results, sources)
     total = sum(c.total_chars for c in covs)
     share = sum(c.covered_chars for c in covs) / total if total else 0.0
     if fmt == "json":

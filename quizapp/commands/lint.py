@@ -12,7 +12,7 @@ from ..termtext import clean
 
 
 def _codes(ctx, param, value):
-    from ..lint import parse_codes
+    from ..lint.findings import parse_codes
     try:
         return parse_codes(value) if value else None
     except ValueError as exc:
@@ -44,7 +44,8 @@ def lint(ctx, paths, sources, select, ignore, fmt, show_rules):
       quizapp lint mybank.yaml --select QZ101,QZ105 --format json
       quizapp lint decks --sources ../shared/seeds --ignore QZ106
     """
-    from ..lint import RULES, lint_results
+    from ..lint.findings import RULES
+    from ..lint.run import lint_results
     if show_rules:
         for rule in RULES.values():
             extra = " (needs --sources)" if rule.needs_sources else ""

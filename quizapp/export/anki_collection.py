@@ -1,17 +1,19 @@
 """Reading review history out of Anki: an .apkg/.colpkg package or a collection file, never written to.
 
-Packages written by Anki 2.1.50 and later hold `collection.anki21b` (zstd-compressed SQLite); older ones
-`collection.anki21` or `collection.anki2` (the newer packages also carry a stub `collection.anki2` that only
-says "please update", so the newest form present is read).  A collection file is opened read-only.
+A package's layouts (which collection inside, zstd) are read by package_read; a collection file is opened
+read-only.
 """
 from __future__ import annotations
 
 import sqlite3
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+from .identity import CardKey, note_guid
+from .package_read import COLLECTIONS, SQLITE_MAGIC, PackageError, collection_member, open_collection, read_collection
+
 # Review kinds in Anki's revlog: 0 learn, 1 review, 2 relearn, 3 filtered (review ahead); 4 manual, 5
 # rescheduled are changes of due date, not reviews.
 _REVIEW_KINDS = (0, 1, 2, 3)
@@ -56,31 +58,26 @@ def read_history(path: Path) -> AnkiHistory:
             head = f.read(16)
     except OSError as exc:
         raise CollectionError(f"{path}: error: cannot read: {exc.strerror or exc}") from None
-    if head == _SQLITE_MAGIC:
+    if head == SQLITE_MAGIC:
         return _from_file(path)
     if head.startswith(b"PK"):
-        return _from_bytes(path, _package_collection(path))
+        return _from_package(path, _package_collection(path))
     raise CollectionError(f"{path}: error: not an Anki package (.apkg, .colpkg) or collection (collection.anki2)")
 
 
 def _package_collection(path: Path) -> bytes:
-    # The package layouts are read where `quizapp import anki` reads them.
-    import zstandard
-
-    from ..interop.anki_read import _COLLECTIONS, PackageError, _read, _unzstd
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            inside = next((n for n in _COLLECTIONS if n in names), None)
+            inside = collection_member(archive)
             if inside is None:
                 raise CollectionError(f"{path}: error: this zip holds no Anki collection "
-                                      f"(no {' / '.join(_COLLECTIONS)})")
-            data = _unzstd(_read(archive, inside))
+                                      f"(no {' / '.join(COLLECTIONS)})")
+            data = read_collection(archive, inside)
     except CollectionError:
         raise
-    except (zipfile.BadZipFile, OSError, PackageError, zstandard.ZstdError) as exc:
+    except (zipfile.BadZipFile, OSError, PackageError) as exc:
         raise CollectionError(f"{path}: error: cannot read the package: {exc}") from None
-    if not data.startswith(_SQLITE_MAGIC):
+    if not data.startswith(SQLITE_MAGIC):
         raise CollectionError(f"{path}: error: the package's collection is not an SQLite database")
     return data
 
@@ -98,13 +95,9 @@ def _from_file(path: Path) -> AnkiHistory:
         conn.close()
 
 
-def _from_bytes(path: Path, data: bytes) -> AnkiHistory:
-    # Anki's collections are in WAL mode (header bytes 18-19 say 2); an in-memory copy must say 1 (rollback
-    # journal) or SQLite refuses to read it.
-    data = data[:18] + b"\x01\x01" + data[20:]
-    conn = sqlite3.connect(":memory:")
+def _from_package(path: Path, data: bytes) -> AnkiHistory:
+    conn = open_collection(data)
     try:
-        conn.deserialize(data)
         return _history(conn, path)
     finally:
         conn.close()
@@ -129,12 +122,12 @@ def _history(conn: sqlite3.Connection, path: Path) -> AnkiHistory:
 class Matched:
     """The reviews of a history that belong to quizapp cards, and what belonged to notes quizapp does not know."""
 
-    reviews: list[tuple[tuple[str, str, int], int, int, int]]  # (card key, revlog id, rating, time in ms)
+    reviews: list[tuple[CardKey, int, int, int]]  # (card key, revlog id, rating, time in ms)
     unknown_reviews: int
     unknown_notes: int
 
 
-def match_cards(history: AnkiHistory, cards) -> Matched:
+def match_cards(history: AnkiHistory, cards: Iterable[tuple[str, str, int, str]]) -> Matched:
     """Pair each Anki review with a quizapp card by the note's GUID (from bank id and question id) and ordinal.
 
     Args:
@@ -144,11 +137,11 @@ def match_cards(history: AnkiHistory, cards) -> Matched:
     Returns:
         the matched reviews and the count of the others.
     """
-    from .identity import note_guid
-    keys = {}
+    keys: dict[tuple[str, int], CardKey] = {}
     for bank_id, question_id, ord, qtype in cards:
         keys[note_guid(bank_id, question_id), ord - 1 if qtype == "cloze" else ord] = (bank_id, question_id, ord)
-    matched, unknown = [], set()
+    matched: list[tuple[CardKey, int, int, int]] = []
+    unknown: set[str] = set()
     for r in history.reviews:
         key = keys.get((r.guid, r.ord))
         if key is None:

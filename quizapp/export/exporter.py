@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import genanki
 
+from ..bank.models import Bank
 from ..bank.positions import Locator
 from ..bank.problems import Problem
+from ..bank.yamlsource import YamlPath
 from .fields import note_fields, source_html
 from .identity import deck_id, deck_name, note_guid, note_tags
 from .package import QuizNote, remove_stale_temps, temp_beside, write_apkg
@@ -17,12 +20,15 @@ from .render import Media, TextRenderer
 from .schedule import History, write_progress
 from .state import ExportState, content_hash
 
+# Told how many more notes are built (a progress bar's update); what it returns is not used.
+Progress = Callable[[int], object]
+
 
 @dataclass(frozen=True)
 class BankInput:
     """A validated bank and the file it came from (images are relative to it; problems name it)."""
 
-    bank: object
+    bank: Bank
     path: Path
     display: str
     locator: Locator = field(default_factory=lambda: Locator(None))  # the load's positions: problems are placed
@@ -57,7 +63,7 @@ class ExportError(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-def _locate(item: BankInput, where: tuple, message: str) -> Problem:
+def _locate(item: BankInput, where: YamlPath, message: str) -> Problem:
     return Problem(item.display, *item.locator.at(where), message)
 
 
@@ -68,8 +74,17 @@ def _retyped(item: BankInput, index: int, question_id: str) -> str:
             "reports a conflict): give the question a new id to replace it")
 
 
-def build(plan: PackagePlan, state: ExportState, now: int, progress=None) -> list[Problem]:
-    """Fill the plan's decks with notes; returns problems (images) instead of raising."""
+def build(plan: PackagePlan, state: ExportState, now: int, progress: Progress | None = None) -> list[Problem]:
+    """Fill the plan's decks with notes.
+
+    Args:
+        plan: the package; its decks, media, counts and note identities are filled in.
+        state: the export state, which gives each note its modification time (and is updated).
+        now: the export time, in whole seconds.
+        progress: told of each note built, if given.
+    Returns:
+        The problems found (images), instead of raising.
+    """
     problems: list[Problem] = []
     due = 0
     for item in plan.banks:
@@ -104,13 +119,20 @@ def build(plan: PackagePlan, state: ExportState, now: int, progress=None) -> lis
     return problems
 
 
-def export_packages(plans: list[PackagePlan], state: ExportState, now: int, progress=None,
+def export_packages(plans: list[PackagePlan], state: ExportState, now: int, progress: Progress | None = None,
                     history: History | None = None) -> None:
     """Build every plan, then write every package and the state; nothing is left behind on a failure.
 
-    With a history (`--with-progress`), each package's cards carry the learner's schedules and reviews.
-
-    Raises ExportError (located problems, nothing written) or OSError (nothing written).
+    Args:
+        plans: the packages to write.
+        state: the export state; written back with the packages.
+        now: the export time, in whole seconds.
+        progress: told of each note built, if given.
+        history: the learner's progress (`--with-progress`): each package's cards carry their schedules and
+            reviews.
+    Raises:
+        ExportError: located problems; nothing written.
+        OSError: a file could not be written; nothing written.
     """
     problems: list[Problem] = []
     for plan in plans:
@@ -129,7 +151,7 @@ def export_packages(plans: list[PackagePlan], state: ExportState, now: int, prog
             fill = None if history is None else partial(write_progress, notes=plan.guids, history=history)
             write_apkg(tmp, decks, plan.media.files, plan.timestamp, fill)
         state_tmp = state.write_temp()
-        if state_tmp is not None:
+        if state_tmp is not None and state.path is not None:  # None when no state is kept
             temps.append((state_tmp, state.path))
         for tmp, final in temps:
             os.replace(tmp, final)

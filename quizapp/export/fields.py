@@ -1,23 +1,28 @@
 """The field values of each kind of question's Anki note, as HTML."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..bank.models import (Cloze, Flashcard, Matching, MultipleChoice, Numeric, Ordering, Question, ShortAnswer,
+                           Source, TrueFalse)
+from ..bank.yamlsource import YamlPath
 from .identity import seeded_shuffle
-from .notetypes import NEVER_ACCEPTED, note_type_of
+from .notetypes import NEVER_ACCEPTED, NoteType, note_type_of
 from .render import TextRenderer, plain
 
 
-def _number(value) -> str:
+def _number(value: float) -> str:
     return str(value) if isinstance(value, int) else format(value, ".15g")
 
 
-def _ol(css_class: str, items, *, letters: bool = False, fixed: bool = False) -> str:
+def _ol(css_class: str, items: Iterable[str], *, letters: bool = False, fixed: bool = False) -> str:
     kind = ' type="A"' if letters else ""
     # data-order tells `quizapp import anki` that the choices are in the bank's order (shuffle: false)
     order = ' data-order="as-written"' if fixed else ""
     return f'<ol class="{css_class}"{kind}{order}>' + "".join(items) + "</ol>"
 
 
-def source_html(source) -> str:
+def source_html(source: Source | None) -> str:
     """A bank's citation: title, author, publisher, date and a link, all escaped."""
     if source is None:
         return ""
@@ -31,7 +36,7 @@ def source_html(source) -> str:
     return text
 
 
-def _multiple_choice(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+def _multiple_choice(q: MultipleChoice, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     order = list(range(len(q.choices)))
     if q.shuffle:
         order = seeded_shuffle(order, guid)
@@ -47,11 +52,11 @@ def _multiple_choice(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     ]
 
 
-def _true_false(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+def _true_false(q: TrueFalse, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     return [r.block(q.prompt, (*at, "prompt")), "True" if q.answer else "False"]
 
 
-def _short_answer(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+def _short_answer(q: ShortAnswer, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     notes = []
     if q.accept:
         notes.append("Also accepted: " + " · ".join(plain(a) for a in q.accept))
@@ -64,7 +69,7 @@ def _short_answer(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     return [r.block(q.prompt, (*at, "prompt")), plain(q.answer), "", "<br>".join(notes)]
 
 
-def _numeric(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+def _numeric(q: Numeric, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     accepted = ""
     if q.tolerance:
         unit = f" {plain(q.unit)}" if q.unit else ""
@@ -73,16 +78,16 @@ def _numeric(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     return [r.block(q.prompt, (*at, "prompt")), _number(q.answer), plain(q.unit), accepted]
 
 
-def _cloze(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+def _cloze(q: Cloze, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     return [r.block(q.text, (*at, "text"))]
 
 
-def _letters(shuffled) -> dict[int, str]:
+def _letters(shuffled: list[int]) -> dict[int, str]:
     """Item index -> the letter it is shown under on the front (A for the first shown, ...)."""
     return {item: chr(ord("A") + shown) for shown, item in enumerate(shuffled)}
 
 
-def _ordering(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+def _ordering(q: Ordering, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     html = [r.inline(item, (*at, "items", i)) for i, item in enumerate(q.items)]
     shuffled = seeded_shuffle(range(len(html)), guid, avoid_identity=True)
     letter = _letters(shuffled)
@@ -96,7 +101,7 @@ def _ordering(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     ]
 
 
-def _matching(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+def _matching(q: Matching, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     left = [r.inline(k, (*at, "pairs", k)) for k in q.pairs]
     right = [r.inline(v, (*at, "pairs", k)) for k, v in q.pairs.items()]
     shuffled = seeded_shuffle(range(len(right)), guid, avoid_identity=True)
@@ -111,26 +116,47 @@ def _matching(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
     ]
 
 
-def _flashcard(q, r: TextRenderer, at: tuple, guid: str) -> list[str]:
+def _flashcard(q: Flashcard, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     return [r.block(q.front, (*at, "front")), r.block(q.back, (*at, "back")), r.block(q.hint, (*at, "hint"))]
 
 
-_BUILDERS = {
-    "multiple_choice": _multiple_choice,
-    "true_false": _true_false,
-    "short_answer": _short_answer,
-    "numeric": _numeric,
-    "cloze": _cloze,
-    "ordering": _ordering,
-    "matching": _matching,
-    "flashcard": _flashcard,
-}
+def _type_fields(q: Question, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
+    """The fields a question's type has before the shared tail (a new question type adds its case here)."""
+    match q:
+        case MultipleChoice():
+            return _multiple_choice(q, r, at, guid)
+        case TrueFalse():
+            return _true_false(q, r, at, guid)
+        case ShortAnswer():
+            return _short_answer(q, r, at, guid)
+        case Numeric():
+            return _numeric(q, r, at, guid)
+        case Cloze():
+            return _cloze(q, r, at, guid)
+        case Ordering():
+            return _ordering(q, r, at, guid)
+        case Matching():
+            return _matching(q, r, at, guid)
+        case Flashcard():
+            return _flashcard(q, r, at, guid)
 
 
-def note_fields(question, index: int, renderer: TextRenderer, guid: str, bank_id: str, source: str):
-    """(note type, field values) of one question; index is its position in the bank, for locating problems."""
+def note_fields(question: Question, index: int, renderer: TextRenderer, guid: str, bank_id: str,
+                source: str) -> tuple[NoteType, list[str]]:
+    """A question's Anki note: its note type and field values.
+
+    Args:
+        question: the question.
+        index: its position in the bank, for locating problems.
+        renderer: renders the bank's text (and collects its images).
+        guid: the note's GUID (it seeds the shuffles).
+        bank_id: the bank's id.
+        source: the bank's citation, as source_html gives it.
+    Returns:
+        (note type, field values).
+    """
     at = ("questions", index)
-    fields = _BUILDERS[question.type](question, renderer, at, guid)
+    fields = _type_fields(question, renderer, at, guid)
     fields += [renderer.block(question.explanation, (*at, "explanation")), plain(question.quote), source,
                plain(f"{bank_id}/{question.id}")]
     return note_type_of(question), fields

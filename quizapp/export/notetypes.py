@@ -29,8 +29,11 @@ change of question type (a conflict on import): give the question a new id inste
 """
 from __future__ import annotations
 
+from typing import Any
+
 import genanki
 
+from ..bank.models import Flashcard, Question
 from .style import CARD_CSS
 
 MULTIPLE_CHOICE_ID = 1611430014
@@ -71,7 +74,7 @@ class NoteType(genanki.Model):
             model_type=genanki.Model.CLOZE if cloze else genanki.Model.FRONT_BACK,
         )
 
-    def to_json(self, timestamp: float, deck_id):
+    def to_json(self, timestamp: float, deck_id: int | None) -> dict[str, Any]:
         data = super().to_json(timestamp, deck_id)
         data["mod"] = NOTETYPES_REVISION
         return data
@@ -137,9 +140,9 @@ BASIC_REVERSED = NoteType(
 )
 
 
-def note_type_of(question) -> NoteType:
+def note_type_of(question: Question) -> NoteType:
     """The note type of a question: by its type, and for a flashcard by whether it is reversed too."""
-    if question.type == "flashcard" and question.reverse:
+    if isinstance(question, Flashcard) and question.reverse:
         return BASIC_REVERSED
     return NOTE_TYPES[question.type]
 

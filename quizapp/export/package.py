@@ -8,6 +8,7 @@ import os
 import secrets
 import sqlite3
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import genanki
@@ -17,19 +18,24 @@ import genanki
 # only the zip is written here, with fixed dates and a fixed order.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
+# Called with a cursor on the package's collection after genanki's rows are in (to add scheduling); what it
+# returns is not used.
+CollectionFill = Callable[[sqlite3.Cursor], object]
+
 
 class QuizNote(genanki.Note):
     """A genanki note that carries its own modification time (genanki gives every note the package's)."""
 
-    def __init__(self, model, fields, tags, guid: str, due: int, mod: int) -> None:
+    def __init__(self, model: genanki.Model, fields: list[str], tags: Iterable[str], guid: str, due: int,
+                 mod: int) -> None:
         super().__init__(model=model, fields=fields, tags=tags, guid=guid, due=due)
         self.mod = mod
 
-    def write_to_db(self, cursor, timestamp, deck_id, id_gen):
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Iterator[int]) -> None:
         # The note's own time goes into notes.mod (what Anki's importer compares) and its cards' mod.
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
 
-    def _check_invalid_html_tags_in_fields(self):
+    def _check_invalid_html_tags_in_fields(self) -> None:
         # Every field is built by quizapp.export.render (escaped or markdown-it's HTML), so genanki's
         # per-field regex guard against unescaped text has nothing to find (and costs a quarter of the write).
         return None
@@ -68,10 +74,15 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def collection_bytes(decks: list[genanki.Deck], timestamp: int, fill=None) -> bytes:
+def collection_bytes(decks: list[genanki.Deck], timestamp: int, fill: CollectionFill | None = None) -> bytes:
     """The package's collection.anki2: genanki's schema and rows, in an in-memory SQLite database.
 
-    fill, when given, is called with the cursor after genanki's rows are in (to add scheduling).
+    Args:
+        decks: the decks, with their notes.
+        timestamp: the export time; note and card ids count up from it.
+        fill: adds to the collection after genanki's rows are in (the learner's progress), if given.
+    Returns:
+        The database's bytes.
     """
     conn = sqlite3.connect(":memory:")
     try:
@@ -87,8 +98,17 @@ def collection_bytes(decks: list[genanki.Deck], timestamp: int, fill=None) -> by
         conn.close()
 
 
-def write_apkg(dest: Path, decks: list[genanki.Deck], media: dict[str, Path], timestamp: int, fill=None) -> None:
-    """Write the package to dest (normally a temp_beside file): the collection, the media map, the media."""
+def write_apkg(dest: Path, decks: list[genanki.Deck], media: dict[str, Path], timestamp: int,
+               fill: CollectionFill | None = None) -> None:
+    """Write the package to dest (normally a temp_beside file): the collection, the media map, the media.
+
+    Args:
+        dest: the file to write.
+        decks: the decks, with their notes.
+        media: media name -> the file to pack under it.
+        timestamp: the export time (see collection_bytes).
+        fill: see collection_bytes.
+    """
     database = collection_bytes(decks, timestamp, fill)
     names = sorted(media)
     with zipfile.ZipFile(dest, "w") as archive:

@@ -9,6 +9,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..bank.yamlsource import YamlPath
 
 # html disabled: raw HTML in a bank is shown as text in Anki, never interpreted.
 _MD = MarkdownIt("commonmark", {"html": False})
@@ -34,12 +37,14 @@ def plain(text: str | None) -> str:
 
 @lru_cache(maxsize=8192)
 def _markdown_block(text: str) -> str:
-    return _MD.render(text).rstrip("\n")
+    rendered: str = _MD.render(text)  # markdown-it types render() through its renderer protocol, as Any
+    return rendered.rstrip("\n")
 
 
 @lru_cache(maxsize=8192)
 def _markdown_inline(text: str) -> str:
-    return _MD.renderInline(text)
+    rendered: str = _MD.renderInline(text)
+    return rendered
 
 
 class Media:
@@ -66,9 +71,9 @@ class TextRenderer:
     def __init__(self, bank_dir: Path, media: Media) -> None:
         self.bank_dir = bank_dir.resolve()
         self.media = media
-        self.problems: list[tuple[tuple, str]] = []
+        self.problems: list[tuple[YamlPath, str]] = []
 
-    def block(self, text: str | None, where: tuple) -> str:
+    def block(self, text: str | None, where: YamlPath) -> str:
         """Markdown with paragraphs, lists and so on (prompts, explanations, cloze text)."""
         if not text:
             return ""
@@ -78,7 +83,7 @@ class TextRenderer:
             return self._with_images(_MD.parse(text), where).rstrip("\n")
         return _markdown_block(text)
 
-    def inline(self, text: str | None, where: tuple) -> str:
+    def inline(self, text: str | None, where: YamlPath) -> str:
         """Markdown within one line (choices, items, pairs): emphasis, code and links, no paragraphs."""
         if not text:
             return ""
@@ -88,14 +93,15 @@ class TextRenderer:
             return self._with_images(_MD.parseInline(text), where)
         return _markdown_inline(text)
 
-    def _with_images(self, tokens, where: tuple) -> str:
+    def _with_images(self, tokens: list[Token], where: YamlPath) -> str:
         for token in tokens:
             for child in token.children or ():
                 if child.type == "image":
                     child.attrs["src"] = self._image(str(child.attrs.get("src", "")), where)
-        return _MD.renderer.render(tokens, _MD.options, {})
+        rendered: str = _MD.renderer.render(tokens, _MD.options, {})
+        return rendered
 
-    def _image(self, src: str, where: tuple) -> str:
+    def _image(self, src: str, where: YamlPath) -> str:
         """The media name for an image path relative to the bank file; web and data URLs stay as they are."""
         parts = urlsplit(src)
         if parts.scheme or parts.netloc:

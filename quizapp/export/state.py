@@ -10,8 +10,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple, TypedDict, Union
+
+from platformdirs import user_data_dir
+
+from .package import temp_beside
+
+if sys.platform != "win32":  # advisory locks are POSIX; on Windows exports are not serialised
+    import fcntl
 
 STATE_FORMAT = 1
 STATE_FILE_NAME = "anki-export-state.json"
@@ -20,20 +30,44 @@ STATE_FILE_NAME = "anki-export-state.json"
 MAX_TIME = 253_402_300_799
 
 
+# A note's entry in the file: [content hash, modification time in whole seconds, note type id] (a JSON list).
+StateEntry = list[Union[str, int]]
+
+
+class StateFile(TypedDict):
+    """The state file's JSON."""
+
+    format: int  # STATE_FORMAT
+    notes: dict[str, StateEntry]  # note GUID -> its entry
+
+
+class NoteRecord(NamedTuple):
+    """What the state keeps of one note (its StateEntry, typed)."""
+
+    digest: str  # content_hash of what was exported
+    mod: int  # the modification time it was exported with
+    note_type: int  # the note type (model) id it was exported with
+
+
 class StateError(Exception):
     """The state file exists but cannot be used; the message names the file and what to do."""
 
 
-def default_state_path(db: str | os.PathLike | None = None) -> Path:
-    """Beside the review store when one is named (--db / QUIZAPP_DB), else in the user data directory."""
+def default_state_path(db: str | os.PathLike[str] | None = None) -> Path:
+    """Where the export state is kept unless --state names a file.
+
+    Args:
+        db: the review store named by --db / QUIZAPP_DB, if one is.
+    Returns:
+        Beside the review store when one is named, else in the user data directory.
+    """
     if db:
         return Path(db).expanduser().with_name(STATE_FILE_NAME)
-    from platformdirs import user_data_dir
     return Path(user_data_dir("quizapp", appauthor=False)) / STATE_FILE_NAME
 
 
 @contextmanager
-def state_lock(path: Path | None):
+def state_lock(path: Path | None) -> Iterator[None]:
     """Hold a lock on the state file's folder from reading the state to writing it back.
 
     Two exports sharing one state would otherwise each write back what they read plus their own notes,
@@ -44,12 +78,7 @@ def state_lock(path: Path | None):
     Args:
         path: the state file; None (no state kept) locks nothing.
     """
-    if path is None:
-        yield
-        return
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no advisory locks here
+    if path is None or sys.platform == "win32":  # pragma: no cover - Windows: no advisory locks here
         yield
         return
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,21 +90,47 @@ def state_lock(path: Path | None):
         os.close(fd)  # closing releases the lock
 
 
-def content_hash(model_id: int, fields: list[str], tags: list[str]) -> str:
+def content_hash(model_id: int, fields: Sequence[str], tags: Sequence[str]) -> str:
     """What Anki would see change in a note: its note type, fields and tags."""
     text = "\x1e".join((str(model_id), "\x1f".join(fields), " ".join(tags)))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-class ExportState:
-    """guid -> [content hash, modification time in whole seconds, note type id], kept in a JSON file."""
+def _record(guid: str, entry: object) -> NoteRecord:
+    """One note's entry as read from the file, checked.
 
-    def __init__(self, path: Path | None, notes: dict[str, list] | None = None) -> None:
+    Raises:
+        ValueError: not [str, int, int], or a modification time out of range.
+    """
+    if not (isinstance(entry, list) and len(entry) == 3):
+        raise ValueError("bad entry")
+    digest, mod, note_type = entry
+    if not (isinstance(digest, str) and isinstance(mod, int) and isinstance(note_type, int)):
+        raise ValueError("bad entry")
+    if not 0 <= mod <= MAX_TIME:
+        raise ValueError(f"note {guid}: modification time {mod} is out of range (0 to {MAX_TIME})")
+    return NoteRecord(digest, mod, note_type)
+
+
+class ExportState:
+    """guid -> what was exported of the note (NoteRecord), kept in a JSON file (StateFile)."""
+
+    def __init__(self, path: Path | None, records: dict[str, NoteRecord] | None = None) -> None:
         self.path = path
-        self.notes: dict[str, list] = notes or {}
+        self._records: dict[str, NoteRecord] = records or {}
+
+    @property
+    def notes(self) -> dict[str, StateEntry]:
+        """The notes as the file keeps them: guid -> [content hash, modification time, note type id]."""
+        return {guid: list(record) for guid, record in self._records.items()}
 
     @classmethod
-    def load(cls, path: Path | None) -> "ExportState":
+    def load(cls, path: Path | None) -> ExportState:
+        """The state kept in path; an empty one when there is no path or no file yet.
+
+        Raises:
+            StateError: the file cannot be read or is not a state file.
+        """
         if path is None or not path.exists():
             return cls(path)
         try:
@@ -83,38 +138,37 @@ class ExportState:
             notes = data["notes"]
             if data.get("format") != STATE_FORMAT or not isinstance(notes, dict):
                 raise ValueError("unknown format")
-            for guid, entry in notes.items():
-                if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[1], int)):
-                    raise ValueError("bad entry")
-                if not 0 <= entry[1] <= MAX_TIME:
-                    raise ValueError(f"note {guid}: modification time {entry[1]} is out of range "
-                                     f"(0 to {MAX_TIME})")
+            records = {guid: _record(guid, entry) for guid, entry in notes.items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StateError(f"{path}: error: cannot use the Anki export state ({exc}); move it away to start "
                              "afresh (every note will then count as changed once)") from None
-        return cls(path, notes)
+        return cls(path, records)
 
     def previous_note_type(self, guid: str) -> int | None:
         """The note type the note was last exported with, if it was."""
-        entry = self.notes.get(guid)
-        return None if entry is None else entry[2]
+        record = self._records.get(guid)
+        return None if record is None else record.note_type
 
     def mod_time(self, guid: str, digest: str, now: int, note_type: int) -> int:
         """The note's modification time: unchanged content keeps its time, changed content moves it forward."""
-        entry = self.notes.get(guid)
-        if entry is not None and entry[0] == digest:
-            return entry[1]
-        mod = now if entry is None else max(now, entry[1] + 1)
-        self.notes[guid] = [digest, mod, note_type]
+        record = self._records.get(guid)
+        if record is not None and record.digest == digest:
+            return record.mod
+        mod = now if record is None else max(now, record.mod + 1)
+        self._records[guid] = NoteRecord(digest, mod, note_type)
         return mod
 
     def write_temp(self) -> Path | None:
-        """Write the state beside its file under a temporary name; commit() renames it into place."""
+        """Write the state beside its file under a temporary name, for the caller to rename into place.
+
+        Returns:
+            The temporary file, or None when no state is kept (no path).
+        """
         if self.path is None:
             return None
-        from .package import temp_beside
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = temp_beside(self.path)
-        payload = json.dumps({"format": STATE_FORMAT, "notes": self.notes}, sort_keys=True, separators=(",", ":"))
+        content: StateFile = {"format": STATE_FORMAT, "notes": self.notes}
+        payload = json.dumps(content, sort_keys=True, separators=(",", ":"))
         tmp.write_text(payload, encoding="utf-8")
         return tmp

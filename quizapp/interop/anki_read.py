@@ -1,25 +1,22 @@
 """Anki packages (.apkg, .colpkg) read as plain data: notes with their note type, fields, tags and deck, and media.
 
-Handles the three layouts Anki has written: `collection.anki2` (genanki, old Anki), `collection.anki21`
-(Anki 2.1 legacy export) with a JSON media map, and `collection.anki21b` (Anki 2.1.50+: zstd-compressed,
-schema 18 with notetypes/fields/decks tables, a protobuf media map, zstd-compressed media files).
+The package layouts (which collection, zstd, the media map) are read by quizapp.export.package_read; this module
+reads the notes out of the collection, in both schemas: the legacy one (note types and decks as JSON in `col`)
+and Anki 2.1.50+'s schema 18 (notetypes, fields, templates and decks tables).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-_COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
-MAX_UNPACKED = 2 << 30  # a collection or media file larger than 2 GiB unpacked is refused (zip bombs)
+from ..export.package_read import (PackageError, collection_member, open_collection, protobuf_fields, read_collection,
+                                   read_media)
 
-
-class PackageError(Exception):
-    """The package is not one Anki wrote (no collection inside, a broken database)."""
+# PackageError is raised here and caught by the importer, so this module passes it on.
+__all__ = ["Note", "NoteType", "Package", "PackageError", "read_package"]
 
 
 @dataclass
@@ -50,80 +47,12 @@ class Package:
     media: dict[str, bytes] = field(default_factory=dict)  # name -> content
 
 
-def _unzstd(data: bytes) -> bytes:
-    if not data.startswith(ZSTD_MAGIC):
-        return data
-    import zstandard
-    try:
-        # read at most MAX_UNPACKED + 1 bytes: a small file that unpacks to more is refused, not held in memory
-        out = zstandard.ZstdDecompressor().stream_reader(data).read(MAX_UNPACKED + 1)
-    except zstandard.ZstdError as exc:
-        raise PackageError(f"a zstd-compressed part is damaged ({exc})") from None
-    if len(out) > MAX_UNPACKED:
-        raise PackageError("a zstd-compressed part is larger than 2 GiB unpacked")
-    return out
-
-
-def _varint(data: bytes, pos: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return value, pos
-
-
-def _protobuf(data: bytes) -> list[tuple[int, object]]:
-    """(field number, value) pairs of one protobuf message: ints for varints, bytes for length-delimited fields."""
-    out, pos = [], 0
-    while pos < len(data):
-        key, pos = _varint(data, pos)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            value, pos = _varint(data, pos)
-        elif wire == 2:
-            size, pos = _varint(data, pos)
-            value, pos = data[pos:pos + size], pos + size
-        elif wire == 1:
-            value, pos = data[pos:pos + 8], pos + 8
-        elif wire == 5:
-            value, pos = data[pos:pos + 4], pos + 4
-        else:
-            raise PackageError(f"unreadable protobuf wire type {wire}")
-        out.append((number, value))
-    return out
-
-
-def _media_map(archive: zipfile.ZipFile) -> dict[str, str]:
-    """zip member -> media file name."""
-    if "media" not in archive.namelist():
-        return {}
-    raw = _read(archive, "media")
-    if raw.startswith(ZSTD_MAGIC):
-        entries = [v for n, v in _protobuf(_unzstd(raw)) if n == 1]
-        names = [next((v.decode() for n, v in _protobuf(e) if n == 1), "") for e in entries]
-        return {str(i): name for i, name in enumerate(names) if name}
-    try:
-        data = json.loads(raw or b"{}")
-    except ValueError as exc:
-        raise PackageError(f"the media list is not valid JSON ({exc})") from None
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _read(archive: zipfile.ZipFile, name: str) -> bytes:
-    if archive.getinfo(name).file_size > MAX_UNPACKED:
-        raise PackageError(f"{name} is larger than 2 GiB unpacked")
-    return archive.read(name)
-
-
 def _notetypes(db: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, str]]:
     tables = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
     if "notetypes" in tables:
         types = {}
         for ntid, name, config in db.execute("select id, name, config from notetypes"):
-            kind = next((v for n, v in _protobuf(config or b"") if n == 1), 0)
+            kind = next((v for n, v in protobuf_fields(config or b"") if n == 1), 0)
             names = [r[0] for r in db.execute("select name from fields where ntid=? order by ord", (ntid,))]
             (templates,) = db.execute("select count(*) from templates where ntid=?", (ntid,)).fetchone()
             types[ntid] = NoteType(ntid, name, names, kind == 1, templates)
@@ -148,23 +77,19 @@ def read_package(path: Path) -> Package:
         PackageError: no collection inside, or one that SQLite cannot read.
     """
     with zipfile.ZipFile(path) as archive:
-        names = archive.namelist()
-        member = next((n for n in _COLLECTIONS if n in names), None)
+        member = collection_member(archive)
         if member is None:
             raise PackageError("no Anki collection inside (collection.anki2, .anki21 or .anki21b)")
-        data = _unzstd(_read(archive, member))
-        media = {name: _unzstd(_read(archive, key)) for key, name in _media_map(archive).items() if key in names}
-    with tempfile.TemporaryDirectory() as tmp:
-        db_path = Path(tmp) / "collection.sqlite"
-        db_path.write_bytes(data)
+        data = read_collection(archive, member)
+        media = read_media(archive)
+    try:
+        db = open_collection(data)
         try:
-            db = sqlite3.connect(db_path)
-            try:
-                return Package(_notes(db), media)
-            finally:
-                db.close()
-        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
-            raise PackageError(f"the collection inside cannot be read ({exc})") from None
+            return Package(_notes(db), media)
+        finally:
+            db.close()
+    except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+        raise PackageError(f"the collection inside cannot be read ({exc})") from None
 
 
 def _notes(db: sqlite3.Connection) -> list[Note]:
@@ -177,6 +102,7 @@ def _notes(db: sqlite3.Connection) -> list[Note]:
         notetype = types.get(mid) or NoteType(mid, f"unknown note type {mid}", [], False)
         values = flds.split("\x1f")
         names = notetype.fields or [f"Field {i + 1}" for i in range(len(values))]
-        notes.append(Note(index, nid, guid, notetype, dict(zip(names, values)), tags.split(),
-                          decks.get(first_deck.get(nid), "Default")))
+        deck_id = first_deck.get(nid)  # None: a note without cards
+        deck = decks.get(deck_id, "Default") if deck_id is not None else "Default"
+        notes.append(Note(index, nid, guid, notetype, dict(zip(names, values)), tags.split(), deck))
     return notes

@@ -1,27 +1,16 @@
 """The study engine: FSRS scheduling, answer checking, the durable review store and stats (no UI imports)."""
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_exports
 
 # Loaded on first use (PEP 562): `quizapp lint` needs only `checking`, and importing the package should not
 # load the store, the session and the optimizer with it.
 _EXPORTS = {
-    "CardKey": "cards", "StudyCard": "cards", "CheckResult": "checking", "check_answer": "checking",
-    "Engine": "engine", "SyncReport": "engine", "CardState": "scheduler", "format_interval": "scheduler",
-    "Answered": "session", "Session": "session", "SessionProgress": "session", "Settings": "settings",
-    "compute_stats": "stats", "Store": "store", "StoreError": "store", "default_db_path": "store",
+    "CardKey": ".cards", "StudyCard": ".cards", "CheckResult": ".checking", "check_answer": ".checking",
+    "Engine": ".engine", "SyncReport": ".engine", "CardState": ".scheduler", "format_interval": ".scheduler",
+    "Answered": ".session", "Session": ".session", "SessionProgress": ".session", "Settings": ".settings",
+    "compute_stats": ".stats", "Store": ".store", "StoreError": ".store", "default_db_path": ".store",
+    "Rating": "fsrs",
 }
-__all__ = sorted([*_EXPORTS, "Rating"])
-
-
-def __getattr__(name: str):
-    if name == "Rating":
-        from fsrs import Rating
-        value = Rating
-    else:
-        module = _EXPORTS.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__all__ = sorted(_EXPORTS)
+__getattr__ = lazy_exports(__name__, _EXPORTS, globals())

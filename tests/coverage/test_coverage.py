@@ -109,3 +109,16 @@ def test_missing_source_file_is_said_not_crashed(tmp_path):
     result = _run(bank, "--sources", src)
     assert result.exit_code == 1
     assert "hangul: cannot read source 'hangul.txt'" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_long_quote_covers_every_sentence_it_spans_and_a_short_one_only_its_own():
+    from quizapp.coverage import cover_source
+    source = parse_source("hangul.txt", TEXT)
+    long_quote = ("Hangul was promulgated by King Sejong in 1446. It replaced Chinese characters for many writers. "
+                  "Before then, few commoners could read.")
+    cov = cover_source(source, [("b/long", long_quote), ("b/short", "The Hunminjeongeum Society counts 24 letters.")],
+                       ["b"])
+    assert [(p.line, p.covered_sentences, p.questions) for p in cov.paragraphs] == [
+        (3, 2, ["b/long"]), (5, 1, ["b/long"]), (9, 1, ["b/short"])]
+    last = source.body()[2].sentences  # "Modern Use": its second sentence quoted
+    assert cov.sections[1]["share"] == (last[1][1] - last[1][0]) / sum(e - s for s, e in last)

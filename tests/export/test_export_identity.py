@@ -92,7 +92,9 @@ def test_state_survives_a_save_and_load(tmp_path):
 
 @pytest.mark.parametrize("content", ["[]", "{}", '{"format": 2, "notes": {}}', '{"format": 1, "notes": {"g": 3}}',
                                      '{"format": 1, "notes": {"g": ["h", "7", 1]}}',
-                                     '{"format": 1, "notes": {"g": ["h", 7]}}', "\xff"])
+                                     '{"format": 1, "notes": {"g": ["h", 7]}}', "\xff",
+                                     '{"format": 1, "notes": {"g": [1, 7, 1]}}',
+                                     '{"format": 1, "notes": {"g": ["h", 7, "note type"]}}'])
 def test_a_damaged_state_is_refused(tmp_path, content):
     path = tmp_path / "state.json"
     path.write_text(content, encoding="latin-1")
