@@ -60,15 +60,21 @@ def parse_number(text: str, unit: str | None = None) -> float | None:
     return reading.values[0] / Unit.parse(unit).scale
 
 
-def _format_number(value: float) -> str:
+# A calendar year is written without a thousands separator ("2014 year", never "2,014 year").
+_YEAR_UNITS = {"year", "years", "yr", "yrs"}
+
+
+def _format_number(value: float, grouped: bool = True) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
+    if not grouped:
+        return str(value) if isinstance(value, int) else f"{value:g}"
     return f"{value:,}" if isinstance(value, int) else f"{value:,g}" if abs(value) >= 1000 else f"{value:g}"
 
 
 def _check_numeric(q: Numeric, given: Given) -> CheckResult:
     unit = f" {q.unit}" if q.unit else ""
-    keyed = _format_number(q.answer) + unit
+    keyed = _format_number(q.answer, grouped=(q.unit or "").strip().casefold() not in _YEAR_UNITS) + unit
     expected = keyed + (f" (± {_format_number(q.tolerance)})" if q.tolerance else "")
     text = str(given or "").strip()
     parsed = Unit.parse(q.unit)

@@ -429,6 +429,15 @@ def test_fair_verdict(rule, keyed, options, given, expected):
     assert verdict(result) == expected, result
 
 
+def test_a_year_is_shown_without_a_thousands_separator():
+    """The course asks years with unit "year": the right answer reads "2014 year", not "2,014 year"."""
+    wrong = check_answer(question(2014, {"unit": "year"}), 0, "2013")
+    assert not wrong.correct and wrong.expected == "2014 year"
+    assert check_answer(question(2014, {"unit": "year"}), 0, "2014").note == ""
+    assert check_answer(question(2014, {"unit": "year"}), 0, "2,014").correct
+    assert check_answer(question(2014, {"unit": "people"}), 0, "1").expected == "2,014 people"
+
+
 def test_feedback_says_how_the_answer_was_read():
     typo = check_answer(question("Sejong the Great", {}), 0, "Sejong teh Great")
     assert typo.note == "accepted with a typo: you wrote 'Sejong teh Great'"
