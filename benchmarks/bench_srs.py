@@ -24,7 +24,7 @@ from pathlib import Path
 
 from quizapp.bank.models import Bank
 from quizapp.srs import Engine, Rating, Settings, Store, compute_stats
-from quizapp.srs.settings import to_us
+from quizapp.srs.clock import to_us
 
 NOW = datetime(2025, 6, 1, 14, 0, tzinfo=timezone.utc)
 DAY_US = 86_400 * 1_000_000

@@ -7,14 +7,15 @@ import sys
 import click
 
 from ..termtext import clean
-from .study import user_settings, utc_now
+from ..srs.clock import utc_now
+from .study import user_settings
 
 _SHOWN = ("bank", "question", "type", "state", "due", "interval", "lapses", "reviews", "flag", "prompt")
 
 
 def _cell(row, column: str, now) -> str:
     from ..srs.control import FLAGS
-    from ..srs.settings import from_us
+    from ..srs.clock import from_us
     if column == "due":
         return "-" if row.due_us is None else from_us(row.due_us).astimezone().strftime("%Y-%m-%d %H:%M")
     if column == "interval":

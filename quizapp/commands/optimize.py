@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import click
 
-from .study import user_settings, utc_now
+from ..srs.clock import utc_now
+from .study import user_settings
 
 
 @click.command()

@@ -89,7 +89,8 @@ def _record(banks, items, db) -> None:
     from ..srs import Engine, StoreError
     from ..srs.quizset import record_items
     from ..srs.store import Store
-    from .study import user_settings, utc_now
+    from ..srs.clock import utc_now
+    from .study import user_settings
     try:
         with Store.open(db) as store:
             recorded, skipped = record_items(Engine(store, banks, user_settings({})), items, utc_now())

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..termtext import clean
-from .study import utc_now
+from ..srs.clock import utc_now
 
 
 def _pct(value) -> str:

@@ -4,17 +4,11 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from datetime import datetime, timezone
-
 import click
 
 from .. import interrupts
+from ..srs.clock import utc_now
 from ..termtext import clean
-
-
-def utc_now() -> datetime:
-    """The one clock of a study session; the engine below takes `now` as a parameter."""
-    return datetime.now(timezone.utc)
 
 
 def load_banks_or_exit(ctx, paths) -> list:

@@ -7,6 +7,7 @@ import threading
 from contextlib import contextmanager
 from typing import Callable, TextIO
 
+from ..srs.checking import Given
 from ..termtext import clean
 from .layout import UnreadableAnswer, empty_answer, parse_line
 
@@ -59,7 +60,7 @@ class LineIO:
             return None
         return line.rstrip("\r\n")
 
-    def ask_answer(self, card, layout, commands: tuple[str, ...], reminder: str):
+    def ask_answer(self, card, layout, commands: tuple[str, ...], reminder: str) -> Given:
         """Ask until the line reads as an answer; an empty line asks again, a second one in a row gives up.
 
         Args:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..bank.models import CLOZE_RE
 from ..srs.cards import flashcard_hint, flashcard_sides
+from ..srs.checking import Given
 from ..srs.quantities import Unit, read_quantity
 from ..srs.wording import shorten
 
@@ -188,14 +189,14 @@ def _numeric(q, text: str) -> str:
 _TRUE_FALSE = {"t": True, "true": True, "y": True, "yes": True, "f": False, "false": False, "n": False, "no": False}
 
 
-def empty_answer(card, layout: Layout):
+def empty_answer(card, layout: Layout) -> Given:
     """What giving up on a card answers (an empty line twice): wrong, in the shape check_answer expects."""
     t = card.question.type
     return {"multiple_choice": [], "true_false": None, "cloze": [""] * layout.gaps, "ordering": [],
             "matching": {}}.get(t, "")
 
 
-def parse_line(card, layout: Layout, line: str):
+def parse_line(card, layout: Layout, line: str) -> Given:
     """The typed line as `given` for check_answer, or UnreadableAnswer.
 
     Args:
@@ -204,7 +205,7 @@ def parse_line(card, layout: Layout, line: str):
         line: the learner's line, not empty.
 
     Returns:
-        The answer in the shape check_answer expects for the question's type.
+        The answer in the shape check_answer expects for the question's type (see checking.Given).
     """
     t = card.question.type
     text = line.strip()

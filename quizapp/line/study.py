@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
-from typing import Callable, TextIO
+from typing import TextIO
 
 from fsrs import Rating
 
@@ -11,6 +11,7 @@ from ..editing import EditSession, NoEditor
 from ..srs import control
 from ..srs.cards import flashcard_hint
 from ..srs.checking import check_answer
+from ..srs.clock import Clock
 from .layout import layout_card
 from .console import Command, LineIO, run_interruptible
 from ..srs.queue import limits_line
@@ -37,7 +38,7 @@ def summary_line(done: int, right: int) -> str:
 class LineStudy:
     """Runs a Session on text streams. clock() gives the current UTC time (the command layer's clock)."""
 
-    def __init__(self, session, clock: Callable[[], datetime], inp: TextIO, out: TextIO,
+    def __init__(self, session, clock: Clock, inp: TextIO, out: TextIO,
                  rng: random.Random | None = None):
         self.session, self.clock = session, clock
         self.io = LineIO(inp, out)

@@ -5,14 +5,16 @@ so 100,000 cards filter and sort in tens of milliseconds (benchmarks/bench_brows
 """
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import datetime
 from operator import attrgetter
+from typing import NamedTuple
 
+from ..bank.models import Question
 from .cards import STATE_NAMES, answer_of, flashcard_sides
 from .control import FLAGS
+from .engine import Engine
 from .query import Query, parse_query
-from .settings import from_us, require_utc, to_us
+from .clock import from_us, require_utc, to_us
 
 __all__ = ["CardRow", "COLUMNS", "Query", "load_rows", "parse_query", "select_rows", "prompt_of"]
 
@@ -52,11 +54,11 @@ class CardRow(NamedTuple):
             return f"{self.question} c{self.ord}"
         return f"{self.question} reverse" if self.type == "flashcard" and self.ord else self.question
 
-    def sort_value(self, column: str):
+    def sort_value(self, column: str) -> object:
         """The value sorted on for a column; None sorts last whichever the direction."""
         return self.due_us if column == "due" else getattr(self, column)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The row for `quizapp cards --json`."""
         return {"card_id": self.card_id, "bank": self.bank, "question": self.question, "ord": self.ord,
                 "type": self.type, "prompt": self.prompt, "answer": self.answer, "tags": sorted(self.tags),
@@ -66,9 +68,9 @@ class CardRow(NamedTuple):
                 "buried": self.buried, "leech": self.leech}
 
 
-def prompt_of(question, ord: int = 0) -> str:
+def prompt_of(question: Question, ord: int = 0) -> str:
     """The text a card asks: a prompt, a cloze text or a flashcard's shown side (the back for its reverse card)."""
-    if getattr(question, "type", None) == "flashcard":
+    if question.type == "flashcard":
         return flashcard_sides(question, ord)[0]
     for attr in ("prompt", "text", "front"):
         value = getattr(question, attr, None)
@@ -77,14 +79,14 @@ def prompt_of(question, ord: int = 0) -> str:
     return question.id
 
 
-def _answer_text(question, ord: int) -> str:
+def _answer_text(question: Question, ord: int) -> str:
     value = answer_of(question, ord)
     if isinstance(value, (list, tuple)):
         return "; ".join(" → ".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in value)
     return str(value)
 
 
-def load_rows(engine, now: datetime, first: int | None = None) -> list[CardRow]:
+def load_rows(engine: Engine, now: datetime, first: int | None = None) -> list[CardRow]:
     """Every active card of the engine's banks, with its schedule and the learner's marks.
 
     Args:
@@ -95,7 +97,7 @@ def load_rows(engine, now: datetime, first: int | None = None) -> list[CardRow]:
     """
     now_us = to_us(require_utc(now))
     questions = {(bank.id, q.id): (bank, q) for bank in engine.banks.values() for q in bank.questions}
-    texts: dict[tuple[str, str, int], tuple] = {}
+    texts: dict[tuple[str, str, int], tuple[str, str, frozenset[str], str]] = {}  # prompt, answer, tags, search
     rows = []
     # No ORDER BY for the whole set: row ids follow the banks' order as they were synced, and the browser sorts.
     page = " ORDER BY due IS NULL, due, id LIMIT ?" if first is not None else ""

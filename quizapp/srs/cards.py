@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..bank.models import CLOZE_RE
+from ..bank.models import CLOZE_RE, Bank, Flashcard, Question
 
 CardKey = tuple[str, str, int]  # (bank id, question id, ord): what progress hangs on
 
@@ -17,8 +16,8 @@ NEW, LEARNING, REVIEW, RELEARNING = range(4)
 class StudyCard:
     """A card to ask now: the question, which cloze deletion, and where it stands."""
 
-    bank: Any = field(compare=False, repr=False)  # quizapp.bank.models.Bank
-    question: Any = field(compare=False, repr=False)
+    bank: Bank = field(compare=False, repr=False)
+    question: Question = field(compare=False, repr=False)
     ord: int
     key: CardKey
     state: str  # "new", "learning", "review", "relearning"
@@ -35,33 +34,32 @@ def cloze_answers(text: str, ord: int) -> list[str]:
     return [m.group(2).strip() for m in CLOZE_RE.finditer(text) if int(m.group(1)) == ord]
 
 
-def flashcard_sides(question, ord: int) -> tuple[str, str]:
+def flashcard_sides(question: Flashcard, ord: int) -> tuple[str, str]:
     """(shown, hidden) Markdown of a flashcard's card: card 0 asks front to back, card 1 (reverse) back to front."""
     return (question.back, question.front) if ord == 1 else (question.front, question.back)
 
 
-def flashcard_hint(question, ord: int) -> str | None:
+def flashcard_hint(question: Flashcard, ord: int) -> str | None:
     """A flashcard's hint, which leads from the front to the back: shown on card 0 only (as in the Anki export)."""
     return question.hint if ord == 0 else None
 
 
-def answer_of(question, ord: int) -> Any:
+def answer_of(question: Question, ord: int) -> object:
     """What counts as the card's answer; a change to it restarts the card."""
-    t = question.type
-    if t == "multiple_choice":
+    if question.type == "multiple_choice":
         return sorted(question.answers)
-    if t == "cloze":
+    if question.type == "cloze":
         return cloze_answers(question.text, ord)
-    if t == "ordering":
+    if question.type == "ordering":
         return list(question.items)
-    if t == "matching":
+    if question.type == "matching":
         return sorted(question.pairs.items())
-    if t == "flashcard":
+    if question.type == "flashcard":
         return flashcard_sides(question, ord)[1]
     return question.answer  # true_false, short_answer, numeric
 
 
-def fingerprint(question, ord: int) -> str:
+def fingerprint(question: Question, ord: int) -> str:
     """The card's type and answer (not its wording, which may be edited freely): as text when short, else a digest.
 
     Stores keep these: a new formula would restart every card, so changing it needs a migration."""
@@ -73,18 +71,18 @@ def fingerprint(question, ord: int) -> str:
     return "#" + hashlib.blake2b(payload.encode(), digest_size=10).hexdigest()
 
 
-def card_specs(bank) -> list[tuple[str, int, str, str, int]]:
+def card_specs(bank: Bank) -> list[tuple[str, int, str, str, int]]:
     """Every card of a bank, one per question, cloze number or flashcard direction, as
     (question id, ord, fingerprint, type, position of the question in the bank: the order new cards come in).
 
     Plain tuples: this runs for every card at every start, and named tuples cost twice as much."""
-    out = []
+    out: list[tuple[str, int, str, str, int]] = []
     for pos, q in enumerate(bank.questions):
         for ord in q.card_numbers:
             out.append((q.id, ord, fingerprint(q, ord), q.type, pos))
     return out
 
 
-def question_tags(bank, question) -> frozenset[str]:
+def question_tags(bank: Bank, question: Question) -> frozenset[str]:
     """A question's own tags plus those the bank applies to all its questions."""
     return frozenset(question.tags) | frozenset(bank.tags)

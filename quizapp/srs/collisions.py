@@ -8,8 +8,10 @@ answer of another question, or a `reject` entry of another question.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..bank.models import Bank, Question
 from .cards import cloze_answers
 from .textmatch import words, words_typo
 
@@ -18,7 +20,7 @@ from .textmatch import words, words_typo
 class Collision:
     """An answer at `where` (a path into the bank's data) whose accepted typos include `other`."""
 
-    where: tuple
+    where: tuple[str | int, ...]
     answer: str
     other: str
     what: str  # "a choice of question 'x'", "an accepted answer of question 'y'", ...
@@ -31,8 +33,11 @@ class Collision:
         return f"a typo of {self.answer!r} would accept {self.other!r}, {self.what}; {fix}"
 
 
-def _typed_answers(bank):
-    """(path, question, answer, reject) for every answer a learner types and typos are forgiven on."""
+_Typed = tuple[tuple[str | int, ...], Question, str, tuple[str, ...], bool]
+
+
+def _typed_answers(bank: Bank) -> Iterator[_Typed]:
+    """(path, question, answer, reject, case sensitive) for every answer a learner types and typos are forgiven on."""
     for i, q in enumerate(bank.questions):
         if q.type == "short_answer" and q.fuzzy:
             yield ("questions", i, "answer"), q, q.answer, q.reject, q.case_sensitive
@@ -44,7 +49,7 @@ def _typed_answers(bank):
                     yield ("questions", i, "text"), q, a, (), False
 
 
-def _known_answers(bank):
+def _known_answers(bank: Bank) -> Iterator[tuple[Question, str, str]]:
     """(question, text, what) for every other real answer in the bank a typo must not reach."""
     for q in bank.questions:
         if q.type == "multiple_choice":
@@ -61,7 +66,7 @@ def _known_answers(bank):
                     yield q, a, f"an accepted answer of question {q.id!r}"
 
 
-def typo_collisions(bank) -> list[Collision]:
+def typo_collisions(bank: Bank) -> list[Collision]:
     """Every answer whose accepted typos reach another real answer of the bank, in bank order.
 
     Args:
@@ -71,12 +76,14 @@ def typo_collisions(bank) -> list[Collision]:
     """
     # Texts that fold alike are one candidate (a bank repeats its answers and choices), compared once; a typo
     # keeps the number of words and each word's first letter, so only texts alike in those are compared.
-    known: dict[tuple, dict[tuple, list]] = defaultdict(dict)
+    # first letters -> folded words -> (question, text, what) of the texts that fold to them
+    known: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[Question, str, str]]]] = defaultdict(dict)
     for q, text, what in _known_answers(bank):
         folded_words = words(text)
         known[tuple(w[:1] for w in folded_words)].setdefault(folded_words, []).append((q, text, what))
     out = []
-    reach: dict[tuple, list] = {}  # folded answer -> the known texts within typo reach (answers repeat too)
+    # folded answer -> the known texts within typo reach (answers repeat too)
+    reach: dict[tuple[str, ...], list[tuple[tuple[str, ...], list[tuple[Question, str, str]]]]] = {}
     for where, q, answer, reject, _case in _typed_answers(bank):
         answer_words = words(answer)
         if answer_words not in reach:

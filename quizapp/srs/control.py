@@ -6,11 +6,14 @@ starts a new generation of the card so that its old reviews stay in the history 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Sequence
 
-from .settings import Settings, from_us, require_utc, to_us
+from .checking import Given
+from .clock import from_us, require_utc, to_us
+from .settings import Settings
 from .store import Store
 
 FLAGS = ("none", "red", "orange", "green", "blue")  # index = the store's flag column (Anki's first four)
@@ -33,12 +36,12 @@ class ReviewEntry:
     cram: bool  # practice that changed no schedule
     elapsed_days: float | None  # since the review before (None for the first)
     interval_days: float | None  # from this review to the due date it set
-    given: object  # the learner's answer as recorded (JSON-decoded), or None
+    given: Given  # the learner's answer as recorded (JSON: tuples came back as lists), or None
     correct: bool | None
     generation: int  # a reset or a changed answer starts a new generation
 
 
-def _each(store: Store, sql: str, params: Iterable[tuple]) -> int:
+def _each(store: Store, sql: str, params: Iterable[tuple[int | None, ...]]) -> int:
     rows = list(params)
     with store.transaction() as conn:
         before = conn.total_changes
@@ -86,7 +89,7 @@ def reset(store: Store, card_ids: Sequence[int]) -> int:
     return _each(store, _RESET, ((cid,) for cid in card_ids))
 
 
-def mark_leech(conn, card_id: int, lapses: int, settings: Settings) -> bool:
+def mark_leech(conn: sqlite3.Connection, card_id: int, lapses: int, settings: Settings) -> bool:
     """Inside an answer's transaction: tag the card a leech when its lapses reach the threshold.
 
     Anki's rule: at the threshold and every half-threshold after it (8, 12, 16 ... by default), the card is a
@@ -110,7 +113,8 @@ def history(store: Store, card_id: int) -> list[ReviewEntry]:
     """Every review of a card, oldest first, with the elapsed time and the interval each one set."""
     rows = store.query("SELECT id, reviewed_at, rating, cram, given, correct, after_json, generation FROM reviews "
                        "WHERE card_id = ? ORDER BY reviewed_at, id", (card_id,))
-    out, previous = [], None
+    out: list[ReviewEntry] = []
+    previous: int | None = None
     for rid, at, rating, cram, given, correct, after_json, generation in rows:
         due = json.loads(after_json).get("due_us")
         elapsed = (at - previous) / 86_400e6 if previous is not None else None

@@ -10,13 +10,21 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Iterable, Sequence
+from types import ModuleType
+from typing import Any, Iterable, Sequence
 
 from fsrs import Rating
 
+from .clock import from_us, require_utc, to_us
 from .scheduler import CardState, apply_rating, make_scheduler
-from .settings import Settings, from_us, require_utc, to_us
+from .settings import Settings
 from .store import Store
+
+try:  # an optional extra, quizapp[optimize]: some platforms have no wheel (about 2 ms to import)
+    import fsrs_rs_python as _fsrs_rs_python
+    fsrs_rs: ModuleType | None = _fsrs_rs_python
+except ImportError:  # pragma: no cover - the test environment has it
+    fsrs_rs = None
 
 # Fewer items than this and the fit is mostly noise: fsrs-rs itself falls back to defaults on tiny logs.
 MIN_ITEMS = 100
@@ -35,7 +43,8 @@ class Evaluation:
     log_loss: float
     rmse: float
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, float]:
+        """The evaluation as `quizapp optimize --json` and the store keep it (4 places)."""
         return {"log_loss": round(self.log_loss, 4), "rmse": round(self.rmse, 4)}
 
 
@@ -50,13 +59,11 @@ class Fit:
     after: Evaluation
 
 
-def _rust():
-    try:
-        import fsrs_rs_python
-    except ImportError as exc:  # an optional extra on platforms without its wheel
-        raise NotEnoughReviews("the optimizer needs the fsrs-rs-python package: pip install 'quizapp[optimize]'"
-                               ) from exc
-    return fsrs_rs_python
+def _rust() -> ModuleType:
+    """The optimizer package, or NotEnoughReviews saying how to install it."""
+    if fsrs_rs is None:
+        raise NotEnoughReviews("the optimizer needs the fsrs-rs-python package: pip install 'quizapp[optimize]'")
+    return fsrs_rs
 
 
 def day_number(moment_us: int, settings: Settings) -> int:
@@ -66,7 +73,7 @@ def day_number(moment_us: int, settings: Settings) -> int:
     return (local - timedelta(hours=settings.day_start_hour)).date().toordinal()
 
 
-def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *, last_on_a_new_day: bool = False) -> list:
+def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *, last_on_a_new_day: bool = False) -> list[Any]:
     """FSRS items from reviews sorted by (card key, time): one per review that follows a day with a review.
 
     Args:
@@ -79,7 +86,9 @@ def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *, last_on_a
         fsrs_rs_python.FSRSItem objects, each ending in a review after at least one day (as Anki trains).
     """
     rs = _rust()
-    items, history, last_card, last_day = [], [], None, None
+    items: list[Any] = []
+    history: list[Any] = []
+    last_card, last_day = None, 0
     for card, at, rating in reviews:
         day = day_number(at, settings)
         if card != last_card:
@@ -100,7 +109,7 @@ def store_reviews(store: Store) -> list[ReviewTuple]:
         "WHERE r.cram = 0 AND r.generation = c.generation ORDER BY r.card_id, r.reviewed_at, r.id")]
 
 
-def evaluate(parameters: Sequence[float] | None, items: list) -> Evaluation:
+def evaluate(parameters: Sequence[float] | None, items: list[Any]) -> Evaluation:
     """Log loss and RMSE (bins) of parameters (None: the defaults) on items."""
     rs = _rust()
     result = rs.FSRS(list(parameters) if parameters is not None else rs.DEFAULT_PARAMETERS).evaluate(items)

@@ -9,17 +9,19 @@ reviews of a card less than a second apart are taken as the same review.)
 from __future__ import annotations
 
 import json
+import sqlite3
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
-from fsrs import Rating
+from fsrs import Rating, Scheduler
 
 from .cards import CardKey
 from .scheduler import CardState, apply_rating, make_scheduler
 from .session import write_state
-from .settings import Settings, from_us
-from .store import next_review_id
+from .clock import from_us
+from .settings import Settings
+from .store import Store, next_review_id
 
 # Reviews of one card this close together are one review: a revlog id must be unique in the whole collection,
 # so an export moves a review that shares its millisecond with another card's by a millisecond or two.
@@ -82,12 +84,13 @@ def _near(seen: list[int], ms: int) -> bool:
     return i < len(seen) and seen[i] <= ms + SAME_REVIEW_MS
 
 
-def _record(row) -> ReviewRecord:
+def _record(row: tuple[Any, ...]) -> ReviewRecord:
+    """A ReviewRecord from a row of _SCHEDULE_REVIEWS."""
     return ReviewRecord(row[2], row[3], row[4], CardState.from_dict(json.loads(row[5])),
                         CardState.from_dict(json.loads(row[6])))
 
 
-def card_progress(store) -> dict[CardKey, CardProgress]:
+def card_progress(store: Store) -> dict[CardKey, CardProgress]:
     """Every card that has left the new state, with the reviews of its current schedule (practice excluded).
 
     Args:
@@ -98,7 +101,7 @@ def card_progress(store) -> dict[CardKey, CardProgress]:
     reviews: dict[int, list[ReviewRecord]] = {}
     for row in store.query(_SCHEDULE_REVIEWS.format(where="")):
         reviews.setdefault(row[1], []).append(_record(row))
-    out = {}
+    out: dict[CardKey, CardProgress] = {}
     for row in store.query("SELECT id, bank_id, question_id, ord, qtype, state, step, stability, difficulty, due, "
                            "last_review, reps, lapses, suspended FROM cards WHERE state != 0"):
         key = (row[1], row[2], row[3])
@@ -106,7 +109,7 @@ def card_progress(store) -> dict[CardKey, CardProgress]:
     return out
 
 
-def merge_reviews(store, settings: Settings, incoming: Iterable[OutsideReview]) -> MergeReport:
+def merge_reviews(store: Store, settings: Settings, incoming: Iterable[OutsideReview]) -> MergeReport:
     """Add reviews made elsewhere and replay each touched card's history in time order, in one transaction.
 
     Reviews the store already has (same card, same millisecond) are counted as known and skipped.  The replay
@@ -127,7 +130,7 @@ def merge_reviews(store, settings: Settings, incoming: Iterable[OutsideReview]) 
                conn.execute("SELECT id, bank_id, question_id, ord, generation FROM cards")}
         by_card: dict[int, dict[int, OutsideReview]] = {}
         for review in incoming:
-            card = ids.get(tuple(review.key))
+            card = ids.get(review.key)
             if card is None:
                 report.unknown_cards += 1
                 continue
@@ -139,14 +142,15 @@ def merge_reviews(store, settings: Settings, incoming: Iterable[OutsideReview]) 
             report.known += len(fresh) - len(new)
             if not new:
                 continue
-            key = tuple(new[0].key)
+            key = new[0].key
             _replay(conn, scheduler, card_id, ids[key][1], new)
             report.added += len(new)
             report.cards.add(key)
     return report
 
 
-def _replay(conn, scheduler, card_id: int, generation: int, new: list[OutsideReview]) -> None:
+def _replay(conn: sqlite3.Connection, scheduler: Scheduler, card_id: int, generation: int,
+            new: list[OutsideReview]) -> None:
     """Insert the new reviews and recompute every review from the first of them on, and the card's state."""
     rows = conn.execute(_SCHEDULE_REVIEWS.format(where="AND r.card_id = ?"), (card_id,)).fetchall()
     first = review_ms(new[0].reviewed_at_us) * 1000

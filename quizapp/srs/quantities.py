@@ -89,7 +89,8 @@ class Reading:
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text)]
+    """(kind, text) for each token: kind is num, sym or word (_TOKEN's groups; one of them always matches)."""
+    return [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(text)]
 
 
 def digits_value(text: str) -> list[float]:

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Callable
 
 from .control import FLAGS
-from .settings import require_utc, to_us
+from .clock import require_utc, to_us
 
 _IS = ("due", "new", "learn", "review", "suspended", "buried", "leech", "flagged")
 _PROPS = {"lapses": "lapses", "reviews": "reviews", "reps": "reviews", "interval": "interval", "ivl": "interval",

@@ -6,15 +6,22 @@ interfaces can say so instead of a bare "nothing to study"."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from itertools import chain, zip_longest
+from typing import TYPE_CHECKING
 
-from .cards import NEW, REVIEW, StudyCard
+from .cards import NEW, REVIEW, CardKey, StudyCard
+from .clock import UtcTime, span_us, to_us
 from .control import ASKABLE_SQL
-from .settings import to_us
+from .store import Store
+
+if TYPE_CHECKING:  # the engine builds queues: it imports this module
+    from .engine import Engine, Selector
 
 _CARD_COLUMNS = "id, bank_id, question_id, ord, state, due"
+_QueueRow = tuple[int, str, str, int, int, "int | None"]  # _CARD_COLUMNS: Engine.study_card's arguments
 
 
 @dataclass(frozen=True)
@@ -73,14 +80,15 @@ class Queue:
 class DoneToday:
     """What today's reviews used of the limits: per bank and in all."""
 
-    new: Counter
-    reviews: Counter
-    touched: set  # (bank id, question id) answered today: their sibling cards wait for tomorrow
+    new: Counter[str]  # bank id -> new cards started today
+    reviews: Counter[str]
+    touched: set[tuple[str, str]]  # (bank id, question id) answered today: their sibling cards wait for tomorrow
 
 
-def reviewed_today(store, day_start_us: int) -> DoneToday:
+def reviewed_today(store: Store, day_start_us: int) -> DoneToday:
     """New cards started and reviews done since the study day began, per bank; cram does not count."""
-    new, reviews = Counter(), Counter()
+    new: Counter[str] = Counter()
+    reviews: Counter[str] = Counter()
     # Written as IN (subquery) so SQLite starts from today's few reviews, not from every card.
     for bank_id, state, count in store.query(
             "SELECT c.bank_id, r.state_before, count(*) FROM reviews r JOIN cards c ON c.id = r.card_id "
@@ -97,13 +105,14 @@ def reviewed_today(store, day_start_us: int) -> DoneToday:
 class _Taker:
     """Takes cards in order while their bank's limit and the overall cap allow; notes what was held back."""
 
-    def __init__(self, engine, selected, buried: set, per_bank: dict[str, int], total: int) -> None:
+    def __init__(self, engine: Engine, selected: Selector, buried: set[tuple[str, str]], per_bank: dict[str, int],
+                 total: int) -> None:
         self.engine, self.selected, self.buried = engine, selected, buried
         self.left, self.total_left = dict(per_bank), total
         self.held_banks: list[str] = []
         self.held_total = False
 
-    def take(self, rows, one_bank: bool = False) -> list[StudyCard]:
+    def take(self, rows: Iterable[_QueueRow], one_bank: bool = False) -> list[StudyCard]:
         """The cards of rows (in order) within the limits; one_bank: every row is of one bank."""
         out = []
         for row in rows:
@@ -136,11 +145,16 @@ class _Taker:
         return out
 
 
-def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = False, cards=None,
+def build_queue(engine: Engine, now: UtcTime, bank_ids: Iterable[str] | None = None,
+                tags: Iterable[str] | None = None, cram: bool = False, cards: Iterable[CardKey] | None = None,
                 extra_new: int = 0, ahead: timedelta | None = None) -> Queue:
     """The session's queue.
 
     Args:
+        engine: its banks, store and settings.
+        now: the session's start.
+        bank_ids, tags, cards: which cards (see Engine.selector).
+        cram: the selected cards in bank order, every one (no limits, nothing due needed).
         extra_new: new cards allowed beyond today's limits, per bank and in all ("study more today").
         ahead: review ahead: only review cards, those due within this span after today, none held back.
 
@@ -161,7 +175,7 @@ def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = Fa
     if ahead is not None:
         q.reviews = _Taker(engine, selected, buried, {b: 1 << 62 for b in order}, 1 << 62).take(store.query(
             f"SELECT {_CARD_COLUMNS} FROM cards WHERE active = 1 AND state = 2 AND due < ? AND {ASKABLE_SQL} "
-            "ORDER BY due, id", (q.day_end_us + ahead // timedelta(microseconds=1), now_us)))
+            "ORDER BY due, id", (q.day_end_us + span_us(ahead), now_us)))
         return q
 
     with store.reading() as conn:
@@ -193,7 +207,8 @@ def build_queue(engine, now: datetime, bank_ids=None, tags=None, cram: bool = Fa
     return q
 
 
-def _cram_cards(engine, banks, selected, cards) -> list[StudyCard]:
+def _cram_cards(engine: Engine, banks: set[str], selected: Selector,
+                cards: Iterable[CardKey] | None) -> list[StudyCard]:
     # Cram skips suspended cards too (as Anki's filtered decks do), but not buried ones: the learner asked.
     rows = engine.store.query(f"SELECT {_CARD_COLUMNS}, position FROM cards WHERE active = 1 AND suspended = 0 "
                               "ORDER BY position, ord")

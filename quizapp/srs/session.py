@@ -3,24 +3,33 @@ from __future__ import annotations
 
 import bisect
 import json
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from fsrs import Rating
 
+from ..bank.models import Bank, Question
 from .cards import STATE_NAMES, StudyCard
-from .checking import CheckResult
+from .checking import CheckResult, Given
+from .clock import UtcTime, from_us, require_utc, span_us, to_us
 from .control import mark_leech
-from .queue import Queue
+from .queue import LimitHit, Queue
 from .scheduler import CardState, apply_rating, is_learning, preview_intervals
-from .settings import from_us, require_utc, to_us
-from .store import StoreError, next_review_id
+from .store import next_review_id
+from .storefile import StoreError
+
+if TYPE_CHECKING:  # the engine makes sessions: it imports this module
+    from .engine import Engine
 
 _STATE_COLUMNS = "state, step, stability, difficulty, due, last_review, reps, lapses"
 
 
 @dataclass(frozen=True)
 class SessionProgress:
+    """How far a session has come: cards answered (and right), and what is left of today's queue."""
+
     done: int
     right: int
     new_left: int
@@ -48,7 +57,7 @@ class Answered:
 @dataclass
 class _Undo:
     answered: Answered
-    queue: tuple  # (learning, reviews, new) as they were before the answer
+    queue: tuple[list[StudyCard], list[StudyCard], list[StudyCard]]  # (learning, reviews, new) before the answer
     done: int
     right: int
     leech_suspended: tuple[int, int] = (0, 0)  # the card's leech and suspended flags before the answer
@@ -61,7 +70,7 @@ def _due_key(card: StudyCard) -> int:
 class Session:
     """Made by Engine.session(); not thread-safe on its own (one learner, one queue)."""
 
-    def __init__(self, engine, now: datetime, queue: Queue, cram: bool = False):
+    def __init__(self, engine: Engine, now: UtcTime, queue: Queue, cram: bool = False) -> None:
         self.engine = engine
         self.store = engine.store
         self.cram = cram
@@ -100,12 +109,12 @@ class Session:
                 if card.card_id != skip:
                     return card
         # Nothing else to do: show a learning card early rather than make the learner wait a few minutes.
-        if learning and _due_key(learning[0]) <= now_us + _us(self.engine.settings.learn_ahead):
+        if learning and _due_key(learning[0]) <= now_us + span_us(self.engine.settings.learn_ahead):
             return learning[0]
         return None
 
     @property
-    def limits(self):
+    def limits(self) -> list[LimitHit]:
         """The daily limits (LimitHit) that held back cards today; empty when none did."""
         return list(self._q.limits)
 
@@ -114,19 +123,34 @@ class Session:
         return from_us(self._q.learning[0].due_us) if self._q.learning else None
 
     def card_state(self, card: StudyCard) -> CardState:
+        """The card's schedule as the store has it now (a new card's when it is gone from the store)."""
         row = self.store.query(f"SELECT {_STATE_COLUMNS} FROM cards WHERE id = ?", (card.card_id,))
         return CardState(*row[0]) if row else CardState()
 
     def intervals(self, card: StudyCard, now: datetime) -> dict[Rating, timedelta]:
         """Next interval per rating (unfuzzed), for the rating buttons. In cram mode nothing is applied."""
-        return preview_intervals(self.engine.preview_scheduler, card.card_id, self.card_state(card), now)
+        return preview_intervals(self.engine.preview_scheduler, card.card_id, self.card_state(card), require_utc(now))
 
-    def answer(self, card: StudyCard, rating: Rating, now: datetime, given=None, result: CheckResult | None = None,
-               duration: float | None = None, overridden: bool = False) -> Answered:
+    def answer(self, card: StudyCard, rating: Rating, now: datetime, given: Given = None,
+               result: CheckResult | None = None, duration: float | None = None, overridden: bool = False) -> Answered:
         """Record the review and reschedule the card; committed to disk before this returns.
 
-        overridden: "I was right": the answer was graded wrong and the learner says it is right; the review
-        is logged as correct, with its overridden flag set (see can_override)."""
+        Args:
+            card: the card answered (from next_card).
+            rating: the learner's rating.
+            now: when the card was answered.
+            given: the learner's answer, as check_answer took it (logged as JSON).
+            result: what check_answer said of it (None: not checked, the rating alone is the grade).
+            duration: seconds the learner took.
+            overridden: "I was right": the answer was graded wrong and the learner says it is right; the review
+                is logged as correct, with its overridden flag set (see can_override).
+
+        Returns:
+            What was recorded.
+
+        Raises:
+            StoreError: the store cannot be written, or the card is gone from it.
+        """
         now = require_utc(now)
         rating = Rating(rating)
         correct = True if overridden else result.correct if result is not None else None
@@ -172,7 +196,7 @@ class Session:
             if rating == Rating.Again:
                 q.reviews.append(card)  # practice it again before the session ends
             return
-        if is_learning(after.state) and after.due_us < q.day_end_us:
+        if is_learning(after.state) and after.due_us is not None and after.due_us < q.day_end_us:
             again = replace(card, state=STATE_NAMES[after.state], due_us=after.due_us)
             bisect.insort(q.learning, again, key=_due_key)
 
@@ -183,7 +207,7 @@ class Session:
         if self._front is not None and self._front.card_id == card.card_id:
             self._front = None
 
-    def refresh_bank(self, bank) -> None:
+    def refresh_bank(self, bank: Bank) -> None:
         """After the engine took an edited bank: queued cards of that bank show its new questions.
 
         A card whose question is gone from the bank leaves the queue."""
@@ -224,12 +248,12 @@ class Session:
 TYPED = ("short_answer", "numeric", "cloze")  # the types whose answers a learner can say were right
 
 
-def can_override(question, result: CheckResult | None) -> bool:
+def can_override(question: Question, result: CheckResult | None) -> bool:
     """Whether "I was right" applies: a typed answer graded wrong (a choice is right or wrong, no argument)."""
     return result is not None and result.correct is False and question.type in TYPED
 
 
-def write_state(conn, card_id: int, s: CardState) -> None:
+def write_state(conn: sqlite3.Connection, card_id: int, s: CardState) -> None:
     """Store a card's schedule (inside the caller's transaction)."""
     conn.execute(f"UPDATE cards SET ({_STATE_COLUMNS}) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                  (s.state, s.step, s.stability, s.difficulty, s.due_us, s.last_review_us, s.reps, s.lapses, card_id))
@@ -240,7 +264,3 @@ def _remove(queue: list[StudyCard], card_id: int) -> None:
         if c.card_id == card_id:
             del queue[i]
             return
-
-
-def _us(delta: timedelta) -> int:
-    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds

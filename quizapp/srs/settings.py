@@ -1,10 +1,8 @@
-"""Study settings (limits, FSRS options, day boundary) and the time helpers built on them."""
+"""Study settings: daily limits, FSRS options, leeches, and the study day's boundary."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone, tzinfo
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class Settings:
     # else fsrs's defaults.
     parameters: tuple[float, ...] | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not 0.70 <= self.desired_retention <= 0.99:
             raise ValueError(f"desired retention must be between 0.70 and 0.99, got {self.desired_retention}")
         if min(self.new_per_day, self.reviews_per_day, self.new_per_day_total, self.reviews_per_day_total) < 0:
@@ -62,26 +60,3 @@ class Settings:
         end = datetime.combine(start.date() + timedelta(days=1), time(self.day_start_hour), local.tzinfo)
         return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
 
-
-def to_us(moment: datetime | None) -> int | None:
-    """A UTC-aware datetime as integer microseconds since the epoch (exact, sortable)."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        raise ValueError("datetimes must be timezone-aware")
-    delta = moment - _EPOCH
-    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
-
-
-def from_us(value: int | None) -> datetime | None:
-    """The inverse of to_us."""
-    if value is None:
-        return None
-    return _EPOCH + timedelta(microseconds=value)
-
-
-def require_utc(now: datetime) -> datetime:
-    """fsrs insists on tzinfo == timezone.utc; accept any aware datetime and convert."""
-    if now.tzinfo is None:
-        raise ValueError("now must be a timezone-aware datetime")
-    return now.astimezone(timezone.utc)

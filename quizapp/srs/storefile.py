@@ -1,18 +1,23 @@
-"""The review store's file before SQLite writes to it: is it a regular file, is it intact, and creating it atomically."""
+"""The review store's file before SQLite writes to it: is it a regular SQLite file, is it intact, creating it
+atomically; and what goes wrong with it, as StoreError messages that say what to do."""
 from __future__ import annotations
 
 import os
 import secrets
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from .store import StoreError
-
+SQLITE_MAGIC = b"SQLite format 3\x00"
 # Up to this size the whole file is checked at every open (about 0.1 s for 100,000 reviews); above it, the
 # tables a session's first writes touch (cards and bank_sync), so a huge history does not slow every start.
 FULL_CHECK_BYTES = 64 * 1024 * 1024
 _FIRST_WRITES = ("cards", "bank_sync")
+
+
+class StoreError(Exception):
+    """The store cannot be used: corrupt, foreign, newer, locked or unwritable. The message says which."""
 
 
 class StoreMissing(StoreError):
@@ -40,6 +45,49 @@ def refuse_special(path: Path) -> str | None:
         kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
         return f"{path}: is {kind}, not a review store file; name a file for --db (or QUIZAPP_DB)"
     return None
+
+
+def refuse_foreign(path: Path) -> None:
+    """Look at the bytes before SQLite does: it must not initialise over someone else's file.
+
+    Args:
+        path: where the store is, or will be, kept.
+
+    Raises:
+        StoreError: path is not a regular file, cannot be read, or is not an SQLite database.
+    """
+    special = refuse_special(path)
+    if special:
+        raise StoreError(special)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the review store ({exc.strerror or exc})") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(f"{path}: not a quizapp review store (not an SQLite database); it was left untouched")
+
+
+def sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    """What an SQLite error on the store means for the learner: locked, unwritable, damaged, or other.
+
+    Args:
+        path: the store's file.
+        exc: what SQLite raised.
+
+    Returns:
+        The StoreError to raise instead (the caller raises it `from None`: the message says it all).
+    """
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path}: the review store is locked by another quizapp; close it and retry")
+    if "readonly" in text or "unable to open" in text or "disk I/O" in text:
+        return StoreError(f"{path}: cannot write the review store ({text})")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return StoreError(damaged_message(path, text))
+    return StoreError(f"{path}: review store error: {text}")
 
 
 def damaged_message(path: Path, detail: str) -> str:
@@ -85,7 +133,7 @@ def check_intact(conn: sqlite3.Connection, path: Path) -> str | None:
     return None
 
 
-def create_atomically(path: Path, build) -> None:
+def create_atomically(path: Path, build: Callable[[sqlite3.Connection], None]) -> None:
     """Create a new store at path in one step: built and stamped beside it, then linked into place.
 
     Two quizapps started together both find no file: each builds its own, the first link wins, and the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -170,19 +171,19 @@ def same_answer(keyed: str, given: str, case_sensitive: bool = False) -> bool:
     return a == b or (bool(a) and a.replace(" ", "") == b.replace(" ", ""))
 
 
-def match_text(given: str, answers, *, case_sensitive: bool = False, fuzzy: bool = True,
-               reject=()) -> TextMatch:
+def match_text(given: str, answers: Iterable[str], *, case_sensitive: bool = False, fuzzy: bool = True,
+               reject: Iterable[str] = ()) -> TextMatch:
     """Typed text against the accepted answers; a `reject` entry is never accepted, not even as a typo."""
     if not folded(given or "", case_sensitive):
         return TextMatch(False)
-    answers = [(a, form) for a in answers for form in spellings(a)]
-    for a, form in answers:
+    forms = [(a, form) for a in answers for form in spellings(a)]
+    for a, form in forms:
         if same_answer(form, given, case_sensitive):
             return TextMatch(True, matched=a)
     if any(same_answer(r, given, case_sensitive) for r in reject):
         return TextMatch(False, rejected=True)
     if fuzzy:
-        for a, form in answers:
+        for a, form in forms:
             if typo_of(form, given, case_sensitive):
                 return TextMatch(True, typo=True, matched=a)
     return TextMatch(False)

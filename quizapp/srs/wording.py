@@ -4,8 +4,12 @@
 Plain text only (no markup); the caller sanitises on output (quizapp.termtext.clean)."""
 from __future__ import annotations
 
-from ..bank.models import CLOZE_RE
+from collections.abc import Collection, Mapping, Sequence
+from typing import cast
+
+from ..bank.models import CLOZE_RE, Bank, Question
 from ..termtext import clean
+from .checking import CheckResult, Given
 
 ORDER_JOIN = " → "  # ordering answers, the learner's and the right one alike
 GIVEN_LIMIT = 200  # characters of a typed answer repeated in feedback and the score report
@@ -30,7 +34,7 @@ def cloze_completed(text: str) -> str:
     return CLOZE_RE.sub(lambda m: m.group(2), text)
 
 
-def citation(bank) -> str:
+def citation(bank: Bank) -> str:
     """The quote's source as one line: title, author, publisher, date (the bank's title without a source).
 
     Args:
@@ -46,7 +50,7 @@ def citation(bank) -> str:
     return ", ".join(p for p in parts if p) or bank.title
 
 
-def expected_words(question, result) -> str:
+def expected_words(question: Question, result: CheckResult) -> str:
     """The right answer in the words the card showed: True/False as its choices read, ordering joined by arrows.
 
     Args:
@@ -63,7 +67,7 @@ def expected_words(question, result) -> str:
     return result.expected
 
 
-def given_words(question, given) -> str:
+def given_words(question: Question, given: Given) -> str:
     """The learner's answer in words, joined as the right answer is; "(no answer)" for a blank one.
 
     Args:
@@ -77,17 +81,18 @@ def given_words(question, given) -> str:
         return "(no answer)"
     if question.type == "true_false":
         return "True" if given else "False"
+    # `given` has the shape checking.Given names for the question's type.
     if question.type == "ordering":
-        return ORDER_JOIN.join(given)
+        return ORDER_JOIN.join(cast("Sequence[str]", given))
     if question.type == "matching":
-        return "; ".join(f"{left} → {right}" for left, right in given.items())
+        return "; ".join(f"{left} → {right}" for left, right in cast("Mapping[str, str]", given).items())
     if question.type == "multiple_choice":
-        return ", ".join(given)
+        return ", ".join(cast("Collection[str]", given))
     parts = given if isinstance(given, list) else [given]
     return "; ".join(shorten(str(p), GIVEN_LIMIT) if str(p).strip() else "(blank)" for p in parts)
 
 
-def yours_words(question, given, result) -> str:
+def yours_words(question: Question, given: Given, result: CheckResult) -> str:
     """The quiz score's "Yours": the answer in words, or for a self-marked flashcard that it was not known.
 
     Args:
@@ -104,11 +109,11 @@ def yours_words(question, given, result) -> str:
     return given_words(question, given)
 
 
-def _detail_lines(question, given, result) -> list[str]:
+def _detail_lines(question: Question, given: Given, result: CheckResult) -> list[str]:
     if question.type == "multiple_choice":
         if not question.multiple:
             return [] if result.correct else [f"  you chose: {given_words(question, given)}"]
-        chosen = set(given or ())
+        chosen = set(cast("Collection[str] | None", given) or ())
         return [f"  {'ok    ' if ok else 'wrong ' if choice in chosen else 'missed'}  {choice}"
                 for choice, ok in result.details]
     if question.type in ("ordering", "matching") or (question.type == "cloze" and len(result.details) > 1):
@@ -116,7 +121,7 @@ def _detail_lines(question, given, result) -> list[str]:
     return []
 
 
-def feedback_lines(bank, question, given, result) -> list[str]:
+def feedback_lines(bank: Bank, question: Question, given: Given, result: CheckResult) -> list[str]:
     """Right or wrong, what was wrong, the right answer, the completed cloze sentence, explanation, quote, source.
 
     Args:
@@ -151,7 +156,7 @@ def feedback_lines(bank, question, given, result) -> list[str]:
     return lines
 
 
-def quote_lines(bank, question) -> list[str]:
+def quote_lines(bank: Bank, question: Question) -> list[str]:
     """The supporting quote and its source, as the TUI shows them after an answer (none without a quote)."""
     if not question.quote:
         return []

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from .optimize import fsrs_rs
+
 DAYS = 365  # the span simulated: a year of study
 SECONDS_PER_MINUTE = 60.0
 
@@ -43,10 +45,9 @@ def estimate(retention: float, *, new_per_day: int, cards: int, parameters: Sequ
     Returns:
         The estimate, or None where the optimizer package is not installed.
     """
-    try:
-        import fsrs_rs_python as rs
-    except ImportError:
+    if fsrs_rs is None:
         return None
+    rs = fsrs_rs
     config = rs.default_simulator_config()
     config.deck_size = max(1, cards)
     config.learn_span = DAYS

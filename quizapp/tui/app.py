@@ -12,7 +12,7 @@ import gc
 import random
 import sys
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from textual.app import App, SystemCommand
@@ -21,6 +21,7 @@ from textual.theme import Theme
 
 from ..bank.library import library_paths
 from ..config import THEMES, UserConfig, load_config, save_config, study_settings
+from ..srs.clock import Clock, utc_now
 from . import keys
 from .screens.library import LibraryScreen
 from .screens.message import MessageScreen
@@ -29,16 +30,11 @@ if TYPE_CHECKING:  # at run time these load later (see the module's docstring)
     from ..bank.models import Bank
     from ..srs.engine import Engine
     from ..srs.settings import Settings
+    from ..srs.stats import Stats
     from ..srs.store import Store
 
-Clock = Callable[[], datetime]
 Start = Literal["library", "study", "quiz"]
 T = TypeVar("T")
-
-
-def utc_now() -> datetime:
-    """The time now, in UTC (the app's clock unless one is given)."""
-    return datetime.now(timezone.utc)
 
 
 class QuizApp(App[int]):
@@ -73,7 +69,8 @@ class QuizApp(App[int]):
     def open_store(self) -> Store | None:
         """The review store, opened on first use; None after showing why it could not be opened."""
         if self.store is None:
-            from ..srs.store import Store, StoreError  # after the first frame
+            from ..srs.store import Store  # after the first frame
+            from ..srs.storefile import StoreError  # after the first frame
             try:
                 self.store = Store.open(self.db)
             except StoreError as exc:
@@ -85,7 +82,7 @@ class QuizApp(App[int]):
                    on_failure: Callable[[], object] | None = None) -> tuple[bool, T | None]:
         """From a worker thread: (True, work()) with the store open, or (False, None) after a store error,
         which is shown and also reported to on_failure (a UI callback that stops the caller's busy bar)."""
-        from ..srs.store import StoreError  # after the first frame
+        from ..srs.storefile import StoreError  # after the first frame
         if self.call_from_thread(self.open_store) is None:  # open_store has shown why
             if on_failure is not None:
                 self.call_from_thread(on_failure)
@@ -124,7 +121,7 @@ class QuizApp(App[int]):
             return engine
         return self.make_engine(banks)
 
-    def library_stats(self, banks: list[Bank]) -> dict[str, Any]:
+    def library_stats(self, banks: list[Bank]) -> Stats:
         """The figures of `quizapp stats` over these banks (from a worker, store open)."""
         from ..srs.stats import compute_stats  # after the first frame: as make_engine
         return compute_stats(self.opened_store(), banks, self.now(), self.scheduler_settings())

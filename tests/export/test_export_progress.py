@@ -12,7 +12,7 @@ from quizapp.export.schedule import ScheduleOptions, anki_day
 from quizapp.srs import Engine, Store
 from quizapp.srs.progress import card_progress
 from quizapp.srs.scheduler import apply_rating, make_scheduler
-from quizapp.srs.settings import to_us
+from quizapp.srs.clock import to_us
 
 pytestmark = pytest.mark.slow  # drives a real Anki collection
 

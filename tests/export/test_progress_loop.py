@@ -13,7 +13,7 @@ from progress_support import anki_card, fsrs_on, fuzz_range, import_with_progres
 from quizapp.cli import main
 from quizapp.srs import Store
 from quizapp.srs.progress import SAME_REVIEW_MS, card_progress
-from quizapp.srs.settings import from_us
+from quizapp.srs.clock import from_us
 
 pytestmark = pytest.mark.slow  # drives a real Anki collection
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler
 
-from quizapp.srs.settings import to_us
+from quizapp.srs.clock import to_us
 
 T0 = datetime(2025, 1, 1, 9, tzinfo=timezone.utc)
 DEFAULT = tuple(Scheduler().parameters)

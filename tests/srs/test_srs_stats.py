@@ -97,3 +97,17 @@ def test_flashcards_count_by_their_ratings_and_show_their_side_when_hardest(tmp_
     assert stats["cards_total"] == 2 and stats["retention_30d"] == 0.0
     assert stats["hardest"] == [{"bank": "f", "question": "fc", "ord": 0, "lapses": 1, "prompt": "Hallyu"}]
     assert _hard_entry({"f": bank}, 2, "f", "fc", 1)["prompt"] == "the Korean Wave"  # the reverse card's side
+
+
+def test_stats_json_keeps_its_key_order(tmp_path):
+    # `quizapp stats --json` prints the dict as built: scripts reading it see these keys in this order.
+    eng = engine(tmp_path / "s.db", [tf_bank("a", 2)])
+    s = eng.session(T0)
+    s.answer(s.next_card(T0), Rating.Good, T0)
+    stats = compute_stats(eng.store, list(eng.banks.values()), T0, settings())
+    assert list(stats) == ["cards_total", "cards_new", "cards_learning", "cards_review", "due_today", "cards_retired",
+                           "reviews_total", "reviews_today", "retention_30d", "forecast", "reviews_per_day", "banks",
+                           "hardest"]
+    assert list(stats["banks"]["a"]) == ["title", "cards_total", "cards_new", "cards_learning", "cards_review",
+                                         "due_today", "reviews_30d", "retention_30d", "last_studied"]
+    assert list(stats["forecast"][0]) == ["date", "due"] and list(stats["reviews_per_day"][0]) == ["date", "count"]

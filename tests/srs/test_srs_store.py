@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from quizapp.srs import Engine, Rating, Store, StoreError, default_db_path
-from quizapp.srs.store import APPLICATION_ID, SCHEMA_VERSION
+from quizapp.srs.schema import APPLICATION_ID, SCHEMA_VERSION
 from srs_support import MINUTE, T0, engine, settings, tf_bank
 
 
@@ -156,10 +156,10 @@ def test_two_sessions_on_one_store_lose_no_review(tmp_path):
 
 
 def test_an_older_store_is_migrated_forward_keeping_its_data(tmp_path):
-    from quizapp.srs.store import MIGRATIONS, _statements
+    from quizapp.srs.schema import MIGRATIONS, split_statements
     path = tmp_path / "v1.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
-    for statement in _statements(MIGRATIONS[1]):
+    for statement in split_statements(MIGRATIONS[1]):
         conn.execute(statement)
     conn.execute("INSERT INTO cards (bank_id, question_id, ord, qtype, fingerprint, state, reps) "
                  "VALUES ('b', 'q1', 0, 'true_false', 'true_false:True', 2, 7)")

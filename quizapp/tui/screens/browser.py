@@ -13,10 +13,10 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from ...srs import control
 from ...srs.browse import CardRow, load_rows, select_rows
+from ...srs.clock import from_us
 from ...srs.control import ReviewEntry, history
 from ...srs.query import QueryError, parse_query
 from ...srs.scheduler import format_interval
-from ...srs.settings import from_us
 from ...srs.store import Store
 from .. import keys
 from ..text import literal, when

@@ -10,7 +10,8 @@ from textual.widgets import Input
 
 from ...srs import control
 from ...srs.session import can_override
-from ...srs.store import Store, StoreError
+from ...srs.store import Store
+from ...srs.storefile import StoreError
 from ..widgets.rating import RatingBar
 from .base import AppScreen
 from .editing import edit_question

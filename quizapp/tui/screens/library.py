@@ -1,7 +1,7 @@
 """The library: every bank with its counts, invalid banks with their problems, search as you type."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +20,7 @@ from .filtering import bank_tags, matches, query_tags
 if TYPE_CHECKING:  # at run time these load later: in the worker, or when opened (see below)
     from ...bank.loader import LoadResult
     from ...bank.models import Bank
+    from ...srs.stats import Stats
     from .more import StudyMore
 
 
@@ -38,10 +39,10 @@ class LibraryScreen(AppScreen[None]):
         super().__init__()
         self.paths = list(paths)
         self.results: list[LoadResult] = []
-        self.counts: dict[str, dict[str, Any]] = {}
+        self.counts: Mapping[str, Mapping[str, Any]] = {}
         self.selected: set[str] = set()  # display paths
         self.loaded = False
-        self.stats: dict[str, Any] | None = None  # the last progress figures, for the status line
+        self.stats: Stats | None = None  # the last progress figures, for the status line
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,7 +75,7 @@ class LibraryScreen(AppScreen[None]):
         self.refresh_counts_in_thread(banks)
 
     def refresh_counts_in_thread(self, banks: list[Bank]) -> None:
-        def counts() -> dict[str, Any]:
+        def counts() -> Stats:
             self.quiz_app.library_engine = self.quiz_app.make_engine(banks)
             return self.quiz_app.library_stats(banks)
 
@@ -97,7 +98,7 @@ class LibraryScreen(AppScreen[None]):
         self.fill_table()
         self.set_status(self.summary())
 
-    def show_counts(self, stats: dict[str, Any]) -> None:
+    def show_counts(self, stats: Stats) -> None:
         self.counts = stats.get("banks", {})
         self.stats = stats
         self.fill_table()

@@ -36,12 +36,13 @@ class Mistake(Vertical):
         self.number, self.item = number, item
 
     def compose(self) -> ComposeResult:
-        q = self.item.question
+        q, result = self.item.question, self.item.result
+        assert result is not None, "a mistake is an answered item"
         prompt = card_prompt(q, self.item.ord)
         # Markdown rendered (a cloze gap in bold, \[ as [), never shown as markup.
         yield MarkdownText(f"{self.number}\\. {prompt.strip()}", classes="mistake-prompt")
         yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"),
-                                      literal(yours_words(q, self.item.given, self.item.result))))
+                                      literal(yours_words(q, self.item.given, result))))
         right = answer_words(q, self.item.ord, self.item.result)
         if q.type == "cloze":
             yield Static(Content.styled("Right:", "bold $text-success"))
@@ -74,14 +75,14 @@ class ScoreScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        right = sum(1 for item in self.items if item.result.correct)
+        right = sum(1 for item in self.items if item.result is not None and item.result.correct)
         total = len(self.items)
         pct = round(100 * right / total) if total else 0
         with VerticalScroll(id="score"):
             yield Static(Content.styled(f"{right} / {total} right · {pct}%", "bold"), id="score-figure")
             if total < self.asked:
                 yield Static(f"Ended after {total} of {self.asked} questions.", classes="score-note")
-            mistakes = [item for item in self.items if not item.result.correct]
+            mistakes = [item for item in self.items if item.result is not None and not item.result.correct]
             yield Static("No mistakes." if not mistakes else f"Mistakes ({len(mistakes)}):", classes="score-note")
             for n, item in enumerate(mistakes, start=1):
                 yield Mistake(n, item)

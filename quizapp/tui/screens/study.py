@@ -12,7 +12,7 @@ from textual.widgets import Header, ProgressBar, Static
 
 from ...srs.checking import CheckResult, check_answer
 from ...srs.session import Session
-from ...srs.store import StoreError
+from ...srs.storefile import StoreError
 from .. import keys
 from ..leaks import release_removed_widgets
 from ..text import literal

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from textual.binding import Binding
 from textual.content import Content
@@ -35,7 +35,7 @@ class BankTable(DataTable[Any]):
         for label, key, width in COLUMNS:
             self.add_column(label, key=key, width=width or self.title_width)
 
-    def fill(self, results: Iterable[LoadResult], counts: dict[str, dict[str, Any]], selected: set[str],
+    def fill(self, results: Iterable[LoadResult], counts: Mapping[str, Mapping[str, Any]], selected: set[str],
              now: datetime) -> None:
         """Show these banks (columns laid out anew), keeping the highlighted bank highlighted when still shown.
 
@@ -52,7 +52,7 @@ class BankTable(DataTable[Any]):
         if current is not None and current in self.rows:
             self.move_cursor(row=self.get_row_index(current), animate=False)
 
-    def row(self, r: LoadResult, counts: dict[str, Any] | None, selected: bool, now: datetime) -> tuple[Any, ...]:
+    def row(self, r: LoadResult, counts: Mapping[str, Any] | None, selected: bool, now: datetime) -> tuple[Any, ...]:
         """One bank's cells."""
         if not r.ok:
             name = r.title or r.path.name

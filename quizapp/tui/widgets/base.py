@@ -1,13 +1,12 @@
 """What every answer input shares: the Submitted message, locking after an answer, result marks."""
 from __future__ import annotations
 
-from typing import Any
-
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input
 
+from ...srs.checking import Given
 from ..text import clean
 
 MARK_RIGHT, MARK_WRONG = "✓", "✗"
@@ -23,16 +22,16 @@ class AnswerInput(Vertical):
     """
 
     class Submitted(Message):
-        """The learner's answer, in the `given` form check_answer expects for the type."""
+        """The learner's answer, in the `given` form check_answer expects for the type (checking.Given)."""
 
-        def __init__(self, answer_input: "AnswerInput", given: Any) -> None:
+        def __init__(self, answer_input: "AnswerInput", given: Given) -> None:
             super().__init__()
             self.answer_input = answer_input
             self.given = given
 
     locked = False
 
-    def submit(self, given: Any) -> None:
+    def submit(self, given: Given) -> None:
         if self.locked:
             return
         self.post_message(self.Submitted(self, given))

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from ...srs.checking import Given
 from .base import MARK_RIGHT, MARK_WRONG, AnswerInput, item_label
 
 
@@ -162,7 +163,7 @@ class MultipleChoiceInput(ChoiceList):
         super().__init__(options, keys, multiple=question.multiple, hint=hint, **kwargs)
         self.question = question
 
-    def submit(self, given) -> None:
+    def submit(self, given: Given) -> None:
         super().submit(given if isinstance(given, list) else [given])
 
     def show_result(self, result) -> None:

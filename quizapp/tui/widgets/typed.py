@@ -4,6 +4,7 @@ from __future__ import annotations
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
+from ...srs.checking import Given
 from ..text import clean
 from .base import MARK_RIGHT, MARK_WRONG, AnswerInput, TextEntry
 
@@ -46,7 +47,7 @@ class TypedInput(AnswerInput):
             return
         self.submit(self.given())
 
-    def given(self):
+    def given(self) -> Given:
         return self.entries()[0].value
 
     def set_marks(self, oks: list[bool]) -> None:
@@ -101,7 +102,7 @@ class ClozeInput(TypedInput):
                 yield Label("", classes="mark")
         yield Static("Fill the gap" + ("s" if len(self.gaps) > 1 else "") + " · Enter checks", classes="hint")
 
-    def given(self):
+    def given(self) -> Given:
         return [e.value for e in self.entries()]
 
     def show_result(self, result) -> None:
