@@ -21,7 +21,9 @@ LIBRARY_KEYS: list[BindingType] = [
     Binding("m", "study_more", "More"),
     Binding("s", "stats", "Stats"),
     Binding("c", "cards", "Cards", show=False),  # in Help and the palette: the footer fits 80 columns
-    Binding("slash", "search", "Search", key_display="/"),
+    # A priority key: the app handles it before it forwards the next keys, so a search typed right after `/`
+    # never reaches the table (a busy table would see its letters as commands); in the search box it types "/".
+    Binding("slash", "search", "Search", key_display="/", priority=True),
     Binding("o", "app.settings", "Settings"),
     Binding("escape", "clear_search", "Clear search", show=False),
     Binding("q", "app.quit", "Quit"),
@@ -68,7 +70,9 @@ SCORE_KEYS: list[BindingType] = [
 STATS_KEYS: list[BindingType] = [Binding("escape,q", "app.pop_screen", "Back")]
 
 BROWSER_KEYS: list[BindingType] = [
-    Binding("slash", "search", "Search", key_display="/"),
+    # A priority key: the app handles it before it forwards the next keys, so a search typed right after `/`
+    # never reaches the table (a busy table would see its letters as commands); in the search box it types "/".
+    Binding("slash", "search", "Search", key_display="/", priority=True),
     Binding("s", "suspend", "Suspend"),
     Binding("b", "bury", "Bury"),
     Binding("1", "flag(1)", "Flag", key_display="1-4"),

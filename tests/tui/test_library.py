@@ -74,6 +74,19 @@ async def test_search_filters_as_you_type(make_app, library):
         assert table.row_count == 3 and isinstance(app.focused, DataTable)
 
 
+async def test_a_slash_in_the_search_box_is_typed(make_app, library):
+    """`/` is a priority key (it focuses the search before later keys are routed); in the box it types."""
+    app = make_app(only_paths=[library])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: loaded(app))
+        await pilot.press("slash")
+        box = app.focused
+        assert isinstance(box, Input)
+        await type_text(pilot, "a/b")
+        await pilot.press("slash")
+        assert box.value == "a/b/" and app.focused is box
+
+
 async def test_selecting_banks_and_studying_them(make_app, library):
     app = make_app(only_paths=[library])
     async with app.run_test(size=(80, 24)) as pilot:

@@ -217,7 +217,11 @@ class BrowserScreen(AppScreen[None]):
     def action_search(self) -> None:
         # At once, not as Widget.focus() does after the keys already queued: letters typed right after `/` are
         # part of the search, never commands (s, b, e...) for the row that still had the focus.
-        self.set_focus(self.query_one("#query"))
+        box = self.query_one("#query", Input)
+        if self.focused is box:  # `/` is a priority key (see keys.py): in the box it is just a character
+            box.insert_text_at_cursor("/")
+        else:
+            self.set_focus(box)
 
     # -- the highlighted card -----------------------------------------------------------------
     def current(self) -> CardRow | None:
