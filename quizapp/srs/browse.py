@@ -10,15 +10,15 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any, Callable, Iterator, NamedTuple
 
-from ..bank.models import Question
-from .cards import STATE_NAMES, answer_of, flashcard_sides
+from ..bank.models import QUESTION_TYPES, Question
+from .cards import STATE_NAMES
 from .control import FLAGS
 from .engine import Engine
 from .query import Query, parse_query
 from .clock import from_us, require_utc, to_us
 
 __all__ = ["CardRow", "COLUMNS", "Query", "count_cards", "first_rows", "iter_rows", "load_rows", "parse_query",
-           "select_rows", "prompt_of"]
+           "select_rows"]
 
 # Column name -> what it sorts by; the same names serve `--sort`, the TUI's column headers and --json keys.
 COLUMNS = ("bank", "question", "ord", "type", "prompt", "state", "due", "interval", "stability", "difficulty",
@@ -52,9 +52,7 @@ class CardRow(NamedTuple):
     @property
     def label(self) -> str:
         """The card's name in lists: its question id, with the cloze number or "reverse" for a second card."""
-        if self.type == "cloze":
-            return f"{self.question} c{self.ord}"
-        return f"{self.question} reverse" if self.type == "flashcard" and self.ord else self.question
+        return QUESTION_TYPES[self.type].card_label(self.question, self.ord)
 
     def sort_value(self, column: str) -> object:
         """The value sorted on for a column; None sorts last whichever the direction."""
@@ -70,19 +68,8 @@ class CardRow(NamedTuple):
                 "buried": self.buried, "leech": self.leech}
 
 
-def prompt_of(question: Question, ord: int = 0) -> str:
-    """The text a card asks: a prompt, a cloze text or a flashcard's shown side (the back for its reverse card)."""
-    if question.type == "flashcard":
-        return flashcard_sides(question, ord)[0]
-    for attr in ("prompt", "text", "front"):
-        value = getattr(question, attr, None)
-        if isinstance(value, str):
-            return value
-    return question.id
-
-
 def _answer_text(question: Question, ord: int) -> str:
-    value = answer_of(question, ord)
+    value = question.answer_key(ord)
     if isinstance(value, (list, tuple)):
         return "; ".join(" → ".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in value)
     return str(value)
@@ -187,7 +174,7 @@ def _builder(engine: Engine, now: datetime) -> Callable[[list[Any]], list[CardRo
                 question = engine.question(bank_id, qid)
                 if question is None:
                     continue  # a bank not loaded now: its cards are not browsed
-                prompt, answer = prompt_of(question, ord), _answer_text(question, ord)
+                prompt, answer = question.asked(ord), _answer_text(question, ord)
                 text = texts[key] = (prompt, answer, frozenset(question.tags) | frozenset(engine.banks[bank_id].tags),
                                      f"{prompt}\n{answer}".lower())
             interval = (due - last) / 86_400e6 if due is not None and last is not None else None

@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - the test environment has it
 MIN_ITEMS = 100
 
 ReviewTuple = tuple[int, int, int]  # (card key: card id * 1000 + generation, reviewed_at in us, rating 1-4)
+FsrsItem = Any  # fsrs_rs_python.FSRSItem: the optimizer package ships no types
 
 
 class NotEnoughReviews(Exception):
@@ -73,7 +74,8 @@ def day_number(moment_us: int, settings: Settings) -> int:
     return (local - timedelta(hours=settings.day_start_hour)).date().toordinal()
 
 
-def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *, last_on_a_new_day: bool = False) -> list[Any]:
+def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *,
+                last_on_a_new_day: bool = False) -> list[FsrsItem]:
     """FSRS items from reviews sorted by (card key, time): one per review that follows a day with a review.
 
     Args:
@@ -86,8 +88,8 @@ def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *, last_on_a
         fsrs_rs_python.FSRSItem objects, each ending in a review after at least one day (as Anki trains).
     """
     rs = _rust()
-    items: list[Any] = []
-    history: list[Any] = []
+    items: list[FsrsItem] = []
+    history: list[Any] = []  # fsrs_rs_python.FSRSReview
     last_card, last_day = None, 0
     for card, at, rating in reviews:
         day = day_number(at, settings)
@@ -109,7 +111,7 @@ def store_reviews(store: Store) -> list[ReviewTuple]:
         "WHERE r.cram = 0 AND r.generation = c.generation ORDER BY r.card_id, r.reviewed_at, r.id")]
 
 
-def evaluate(parameters: Sequence[float] | None, items: list[Any]) -> Evaluation:
+def evaluate(parameters: Sequence[float] | None, items: list[FsrsItem]) -> Evaluation:
     """Log loss and RMSE (bins) of parameters (None: the defaults) on items."""
     rs = _rust()
     result = rs.FSRS(list(parameters) if parameters is not None else rs.DEFAULT_PARAMETERS).evaluate(items)

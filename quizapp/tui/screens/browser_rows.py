@@ -9,6 +9,7 @@ from ...srs.browse import CardRow
 from ...srs.scheduler import format_interval
 from ...srs.clock import from_us
 from ..text import literal, when
+from ..widgets.card import TYPE_VIEWS
 
 COLUMNS = (("Bank", "bank", 14), ("Question", "question", 18), ("Type", "type", 10), ("State", "state", 10),
            ("Due", "due", 9), ("Ivl", "interval", 5), ("Stab", "stability", 5), ("Diff", "difficulty", 4),
@@ -16,8 +17,7 @@ COLUMNS = (("Bank", "bank", 14), ("Question", "question", 18), ("Type", "type", 
 # Left out, in turn, on narrower terminals (`o` still sorts by them; the details pane shows them).
 DROP_FIRST = ("difficulty", "stability", "reviews", "interval", "lapses", "type", "bank", "state")
 MIN_PROMPT = 24
-TYPE_LABELS = {"multiple_choice": "choice", "true_false": "true/false", "short_answer": "short", "numeric": "number",
-               "cloze": "cloze", "ordering": "order", "matching": "match", "flashcard": "flashcard"}
+TYPE_LABELS = {kind: view.short for kind, view in TYPE_VIEWS.items()}
 FLAG_STYLES = ("", "bold red", "bold dark_orange", "bold green", "bold blue")
 RATINGS = ("", "Again", "Hard", "Good", "Easy")
 
