@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from ..bank.library import library_paths
-from ..config import THEMES, UserConfig, load_config, save_config, study_settings
+from ..config import THEMES, UserConfig, engine_settings, load_config, save_config
 from ..srs.clock import Clock, utc_now
 
 
@@ -59,7 +59,8 @@ class QuizApp(App[int]):
         """From a worker thread: (True, work()) with the store open, or (False, None) after a store error,
         which is shown and also reported to on_failure (a UI callback that stops the caller's busy bar)."""
         from ..srs import StoreError
-        if self.call_from_thread(self.open_store) is None:  # open_store has shown why
+        # Open already (the usual case): no round trip through a UI thread that may be busy drawing a frame.
+        if self.store is None and self.call_from_thread(self.open_store) is None:  # open_store has shown why
             if on_failure is not None:
                 self.call_from_thread(on_failure)
             return False, None
@@ -77,7 +78,7 @@ class QuizApp(App[int]):
 
     def settings(self):
         """The engine's settings from the learner's config (and command-line overrides)."""
-        return study_settings(self.config, self.options, fuzz=self.options.get("fuzz", True),
+        return engine_settings(self.config, self.options, fuzz=self.options.get("fuzz", True),
                               tz=self.options.get("tz"))
 
     def make_engine(self, banks: list):
@@ -87,7 +88,7 @@ class QuizApp(App[int]):
 
     def engine_for(self, banks: list):
         """The library's engine when it covers these banks, else a new one."""
-        engine = getattr(self, "library_engine", None)
+        engine = self.library_engine
         if engine is not None and all(engine.banks.get(b.id) is b for b in banks):
             return engine
         return self.make_engine(banks)
