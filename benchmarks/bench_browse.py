@@ -95,7 +95,7 @@ async def pilot_first_screen(library: Path, db: Path) -> tuple[float, float]:
     from quizapp.tui.screens.browser import BrowserScreen
     from quizapp.tui.screens.library import LibraryScreen
 
-    app = QuizApp(db=str(db), clock=lambda: NOW, cursor_blink=False, only_paths=[library])
+    app = QuizApp(db=str(db), clock=lambda: NOW, only_paths=[library])
     async with app.run_test(size=(120, 40)) as pilot:
         # Loaded = the bank rows and the progress counts shown (the library's own worker is done).
         while not (isinstance(app.screen, LibraryScreen) and app.screen.counts):

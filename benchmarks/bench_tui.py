@@ -50,7 +50,7 @@ async def pilot_library(folder: Path) -> tuple[float, float]:
     from quizapp.tui.app import QuizApp
     from quizapp.tui.screens.library import LibraryScreen
     start = time.perf_counter()
-    app = QuizApp(only_paths=[folder], cursor_blink=False)
+    app = QuizApp(only_paths=[folder])
     async with app.run_test(size=(80, 24)) as pilot:
         while not isinstance(app.screen, LibraryScreen):
             await pilot.pause(0.001)
@@ -79,7 +79,7 @@ async def pilot_study(bank_path: Path) -> tuple[float, list[float]]:
     try:
         start = time.perf_counter()
         results, _ = load_paths([bank_path])
-        app = QuizApp(start="study", banks=[r.bank for r in results], cursor_blink=False,
+        app = QuizApp(start="study", banks=[r.bank for r in results],
                       options={"new_per_day": 9999})
         async with app.run_test(size=(80, 24)) as pilot:
             while not shown:

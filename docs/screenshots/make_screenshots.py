@@ -73,7 +73,7 @@ def main() -> None:
         simulate_history(banks)
 
         def make(**kwargs):
-            return QuizApp(clock=lambda: NOW, seed=5, cursor_blink=False, only_paths=[decks],
+            return QuizApp(clock=lambda: NOW, seed=5, only_paths=[decks],
                            options={"fuzz": False, "tz": timezone.utc}, **kwargs)
 
         async def library(pilot):

@@ -3,17 +3,21 @@ from __future__ import annotations
 
 import gc
 
+from textual._styles_cache import StylesCache  # private: the cache this works around (see below)
+from textual.app import App
+from textual.dom import DOMNode
+from textual.signal import Signal
+
 
 def release_render_caches() -> None:
     """Textual's StylesCache.get_inner_outer is an lru_cache on a method, so it keeps the render caches of the
     last 1,024 widgets alive after they are removed (Textual issue #6665)."""
-    from textual._styles_cache import StylesCache
     cache_clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
     if cache_clear is not None:  # gone once Textual fixes it
         cache_clear()
 
 
-def drop_stale_watchers(app) -> None:
+def drop_stale_watchers(app: App[object]) -> None:
     """Forget watchers that removed widgets left on the app and the nodes of its current screen.
 
     A widget that watches another (Footer's keys bind its `compact`) is stored on the watched node, and Textual
@@ -26,13 +30,12 @@ def drop_stale_watchers(app) -> None:
                 entries[:] = [(owner, callback) for owner, callback in entries if not getattr(owner, "_closing", False)]
 
 
-def drop_stale_subscriptions(*nodes) -> None:
+def drop_stale_subscriptions(*nodes: DOMNode) -> None:
     """Unsubscribe removed widgets from these nodes' signals.
 
     Signal subscribers are weak keys whose callbacks close over the subscriber, so they never go on their own;
     Textual drops them when the signal is published. An Input subscribes to its screen's text-selection signal,
     published only when the mouse selects text: every typed-answer card would stay alive."""
-    from textual.signal import Signal
     for node in nodes:
         for signal in [value for value in vars(node).values() if isinstance(value, Signal)]:
             subscribers = getattr(signal, "_subscriptions", None)  # where Textual keeps them (signal.py)
@@ -41,7 +44,7 @@ def drop_stale_subscriptions(*nodes) -> None:
                     signal.unsubscribe(subscriber)
 
 
-def release_removed_widgets(app) -> None:
+def release_removed_widgets(app: App[object]) -> None:
     """All of the above, then a full collection; call at a quiet moment after removing widgets.
 
     Without the workarounds a session piles up ~1,000 objects a card that every full collection walks. And a

@@ -44,12 +44,12 @@ def clock():
 
 @pytest.fixture
 def make_app(clock):
-    """QuizApp with the clock, a fixed seed, no cursor blink, no fsrs fuzz and a UTC study day."""
+    """QuizApp with the clock, a fixed seed, no fsrs fuzz and a UTC study day (a pilot's cursor never blinks)."""
     from quizapp.tui.app import QuizApp
 
     def make(**kwargs):
         options = {"fuzz": False, "tz": timezone.utc, **kwargs.pop("options", {})}
-        return QuizApp(clock=clock, seed=7, cursor_blink=False, options=options, **kwargs)
+        return QuizApp(clock=clock, seed=7, options=options, **kwargs)
 
     return make
 

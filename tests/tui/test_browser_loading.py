@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 import quizapp.tui.screens.browser as browser
 from quizapp.srs.browse import load_rows, select_rows
-from quizapp.srs.settings import to_us
+from quizapp.srs.clock import to_us
 from quizapp.tui.screens.browser import BrowserScreen
 
 from .conftest import NOW, screen_text

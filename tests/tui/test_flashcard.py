@@ -49,7 +49,7 @@ async def test_study_reveals_the_back_and_the_learner_rates_it(make_app):
         await wait_for(pilot, lambda: bool(second.query(Feedback)))
         assert "the capital of North Korea" in screen_text(app)
         await pilot.press("1")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: len(reviews()) == 2)  # the rating stored
     assert reviews() == [("hallyu", 0, 2, 1), ("capital-north", 0, 1, 0)]  # the reverse card waits (sibling)
 
 

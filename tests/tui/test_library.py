@@ -11,6 +11,17 @@ from .conftest import BROKEN
 from .driving import answer, card_ready, type_text, wait_for
 
 
+def palette_highlights(app, title: str) -> bool:
+    """The command palette is open with the command of this title highlighted (Enter runs it)."""
+    from textual.command import CommandList, CommandPalette
+    if not isinstance(app.screen, CommandPalette):
+        return False
+    commands = app.screen.query_one(CommandList)
+    if commands.highlighted is None:
+        return False
+    return title in str(commands.get_option_at_index(commands.highlighted).prompt)
+
+
 def loaded(app) -> bool:
     screen = app.screen
     return isinstance(screen, LibraryScreen) and bool(screen.counts) and not screen.query_one("#loading").display
@@ -113,6 +124,6 @@ async def test_command_palette_lists_the_actions(make_app, library):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "settings")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_highlights(app, "Settings"))  # the search found it
         await pilot.press("enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "SettingsScreen")

@@ -59,7 +59,7 @@ async def test_unusable_store_gives_a_message_not_a_traceback(make_app, all_type
     app = make_app(start="study", banks=[all_types], db=str(db))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, MessageScreen))
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: "The review store cannot be used" in screen_text(app))  # drawn
         text = screen_text(app)
         assert "The review store cannot be used" in text and "not a quizapp review store" in text
         assert "Traceback" not in text

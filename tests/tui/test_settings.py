@@ -38,9 +38,9 @@ async def test_settings_saved_and_used_next_time(make_app, library):
                      "relearning_steps": "10m", "day_start_hour": 4, "leech_threshold": 8, "leech_action": "suspend",
                      "theme": "light"}
     again = make_app(only_paths=[library])
-    assert again.config == load_config() and again.settings().new_per_day == 5
-    assert again.settings().new_per_day_total == 12
-    assert again.settings().desired_retention == 0.85
+    assert again.config == load_config() and again.scheduler_settings().new_per_day == 5
+    assert again.scheduler_settings().new_per_day_total == 12
+    assert again.scheduler_settings().desired_retention == 0.85
 
 
 async def test_out_of_range_retention_refused(make_app, library):
@@ -67,7 +67,7 @@ def test_damaged_config_falls_back_to_defaults(tmp_path):
 
 def test_command_line_limits_override_the_config_even_when_zero(make_app):
     app = make_app(options={"new_per_day": 0, "reviews_per_day": None})
-    assert app.settings().new_per_day == 0 and app.settings().reviews_per_day == 200
+    assert app.scheduler_settings().new_per_day == 0 and app.scheduler_settings().reviews_per_day == 200
 
 
 def test_the_faster_theme_lookup_answers_as_textuals_own(make_app):
@@ -105,8 +105,20 @@ async def test_fsrs_and_leech_settings_with_the_workload_they_imply(make_app, li
         await set_field(pilot, "relearning_steps", "5m")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, SettingsScreen))
-    settings = make_app(only_paths=[library]).settings()
+    settings = make_app(only_paths=[library]).scheduler_settings()
     assert settings.maximum_interval == 365 and settings.day_start_hour == 6
     assert settings.learning_steps == (timedelta(minutes=2), timedelta(minutes=15), timedelta(hours=1))
     assert settings.relearning_steps == (timedelta(minutes=5),)
     assert (settings.leech_threshold, settings.leech_action) == (5, "tag")
+
+
+async def test_a_headless_app_keeps_its_text_cursors_still(make_app, library):
+    """A pilot (tests, screenshots, benchmarks) runs headless: no cursor blinks there, so screenshots of one
+    state are alike; in a terminal the cursor blinks (Textual's default)."""
+    from quizapp.tui.widgets.base import TextEntry
+    app = make_app(only_paths=[library])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        entries = list(app.screen.query(TextEntry))
+        assert app.is_headless and entries and not any(entry.cursor_blink for entry in entries)

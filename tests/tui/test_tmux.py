@@ -118,7 +118,7 @@ def test_edit_a_card_from_the_browser_in_a_real_editor(tmp_path):
         terminal.wait_for("due today")
         terminal.send("c")
         terminal.wait_for("cards · sorted by")
-        time.sleep(0.5)  # as a person looks before typing: the table takes the focus once it is filled
+        terminal.wait_for("Answer: ")  # the highlighted card's details: the table is filled and has a cursor
         terminal.send("/")
         terminal.send("-l", "id:dmz-exists")
         terminal.wait_for("id:dmz-exists")

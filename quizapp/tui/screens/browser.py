@@ -3,24 +3,32 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import on, work
 from textual.message import Message
 from textual.worker import get_current_worker
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 
+from ...srs import control
 from ...srs.browse import CardRow, count_cards, first_rows, iter_rows, select_rows
+from ...srs.control import ReviewEntry, history
 from ...srs.query import QueryError, parse_query
+from ...srs.store import Store
+from .. import keys
 from ..text import literal
 from ..widgets.footer import KeyFooter
+from .base import AppScreen
 from .browser_rows import COLUMNS, card_details, fitting_columns, row_cells
 from .editing import edit_question
+
+if TYPE_CHECKING:
+    from ...bank.loader import LoadResult
+    from ...bank.models import Bank
 
 SHOWN = 1000  # rows put in the table at most: DataTable builds every row it is given; the count says the rest
 FIRST_PAGE = 60  # rows of the first screen, read before the others (a tall terminal's table); the fill's step
@@ -28,26 +36,13 @@ PAINT_WAIT = 2.0  # seconds the loading worker waits for the first page to be dr
 YIELD = 0.001  # seconds the loading worker sleeps between two steps: the interpreter lock goes to the UI thread
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(AppScreen[None]):
     """Search (`/`), sort (click a header or `o`), then act on the highlighted card."""
 
-    BINDINGS = [
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("s", "suspend", "Suspend"),
-        Binding("b", "bury", "Bury"),
-        Binding("1", "flag(1)", "Flag", key_display="1-4"),
-        Binding("2", "flag(2)", "Flag orange", show=False),
-        Binding("3", "flag(3)", "Flag green", show=False),
-        Binding("4", "flag(4)", "Flag blue", show=False),
-        Binding("0", "flag(0)", "Unflag", show=False),
-        Binding("R", "reset", "Reset", key_display="R"),
-        Binding("e", "edit", "Edit"),
-        Binding("o", "sort_next", "Sort"),
-        Binding("escape", "leave", "Back"),
-    ]
+    BINDINGS = keys.BROWSER_KEYS
     AUTO_FOCUS = "#cards"
 
-    def __init__(self, results: list, query: str = "") -> None:
+    def __init__(self, results: Iterable[LoadResult], query: str = "") -> None:
         """Args:
             results: the library's LoadResults (valid ones are browsed; their paths are what `e` edits).
             query: the search to start with.
@@ -94,8 +89,9 @@ class BrowserScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="browser")
     def load(self) -> None:
-        banks = [r.bank for r in self.results]
-        engine = self.app.with_store(lambda: self.app.engine_for(banks))[1]
+        banks = [r.bank for r in self.results if r.bank is not None]
+        app = self.quiz_app
+        engine = app.with_store(lambda: app.engine_for(banks))[1]
         if engine is None:
             return
         worker = get_current_worker()
@@ -106,18 +102,18 @@ class BrowserScreen(Screen[None]):
                 # The soonest due cards (as the table is sorted) from the due index, on screen before any other
                 # work competes with the UI thread for the interpreter: then the count, then every card.
                 painted = threading.Event()
-                self.post_message(self.Loaded(first_rows(engine, self.app.now(), FIRST_PAGE), painted=painted))
+                self.post_message(self.Loaded(first_rows(engine, self.quiz_app.now(), FIRST_PAGE), painted=painted))
                 painted.wait(PAINT_WAIT)
                 self.post_message(self.Loaded(None, total=count_cards(engine)))
             rows: list[CardRow] = []
-            for chunk in iter_rows(engine, self.app.now()):
+            for chunk in iter_rows(engine, self.quiz_app.now()):
                 if worker.is_cancelled:  # a newer load (after a change) replaces this one
                     return None
                 rows += chunk
                 time.sleep(YIELD)  # the UI thread's turn: keys and frames are not held back by the load
             return rows
 
-        ok, rows = self.app.with_store(read)
+        ok, rows = self.quiz_app.with_store(read)
         if ok and rows is not None and not worker.is_cancelled:
             self.post_message(self.Loaded(rows))
 
@@ -162,7 +158,7 @@ class BrowserScreen(Screen[None]):
         except QueryError as exc:
             self.set_status(str(exc), error=True)
             return
-        self.shown = select_rows(self.rows, query, self.app.now(), self.sort, self.descending)
+        self.shown = select_rows(self.rows, query, self.quiz_app.now(), self.sort, self.descending)
         self.fill()
 
     def fill(self) -> None:
@@ -192,7 +188,7 @@ class BrowserScreen(Screen[None]):
             self.call_after_refresh(self.fill_more, generation, rows, end)
 
     def add_rows(self, rows: list[CardRow]) -> None:
-        table, now = self.query_one(DataTable), self.app.now()
+        table, now = self.query_one(DataTable), self.quiz_app.now()
         for row in rows:
             table.add_row(*row_cells(row, self.columns, now), key=str(row.card_id))
 
@@ -242,29 +238,28 @@ class BrowserScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def history_for(self, row: CardRow) -> None:
-        from ...srs.control import history
-        ok, entries = self.app.with_store(lambda: history(self.app.store, row.card_id))
-        if ok:
+        app = self.quiz_app
+        ok, entries = app.with_store(lambda: history(app.opened_store(), row.card_id))
+        if ok and entries is not None:
             self.app.call_from_thread(self.show_history, row, entries)
 
-    def show_history(self, row: CardRow, entries: list) -> None:
+    def show_history(self, row: CardRow, entries: list[ReviewEntry]) -> None:
         self.query_one("#card-details-text", Static).update(card_details(row, entries))
 
-    def change(self, work_fn, done: str) -> None:
+    def change(self, work_fn: Callable[[Store, list[int]], object], done: str) -> None:
         row = self.current()
         if row is None:
             return
         self.run_change(row, work_fn, done)
 
     @work(thread=True, group="change")
-    def run_change(self, row: CardRow, work_fn, done: str) -> None:
-        ok, _ = self.app.with_store(lambda: work_fn(self.app.store, [row.card_id]))
+    def run_change(self, row: CardRow, work_fn: Callable[[Store, list[int]], object], done: str) -> None:
+        ok, _ = self.quiz_app.with_store(lambda: work_fn(self.quiz_app.opened_store(), [row.card_id]))
         if ok:
             self.app.call_from_thread(self.notify, done.format(card=f"{row.bank}/{row.question}"))
             self.load()
 
     def action_suspend(self) -> None:
-        from ...srs import control
         row = self.current()
         if row is not None:
             on_ = not row.suspended
@@ -272,15 +267,13 @@ class BrowserScreen(Screen[None]):
                         ("Suspended {card}" if on_ else "Unsuspended {card}"))
 
     def action_bury(self) -> None:
-        from ...srs import control
         row = self.current()
         if row is not None:
-            on_, now, settings = not row.buried, self.app.now(), self.app.settings()
+            on_, now, settings = not row.buried, self.quiz_app.now(), self.quiz_app.scheduler_settings()
             self.change(lambda store, ids: control.bury(store, ids, now, settings, on_),
                         "Buried {card} until tomorrow" if on_ else "Unburied {card}")
 
     def action_flag(self, flag: int) -> None:
-        from ...srs import control
         row = self.current()
         if row is not None:
             flag = 0 if row.flag == flag else flag  # the same flag again takes it off, as in Anki
@@ -288,7 +281,6 @@ class BrowserScreen(Screen[None]):
                         f"Flagged {{card}} {control.FLAGS[flag]}" if flag else "Unflagged {card}")
 
     def action_reset(self) -> None:
-        from ...srs import control
         self.change(control.reset, "{card} is new again (its history is kept)")
 
     def action_edit(self) -> None:
@@ -297,7 +289,7 @@ class BrowserScreen(Screen[None]):
         if row is not None and path is not None:
             edit_question(self, path, row.question, self.edited)
 
-    def edited(self, bank) -> None:
+    def edited(self, bank: Bank | None) -> None:
         """After a valid edit: the library is read again and the card shown with its progress (same id)."""
         for r in self.results:
             if bank is not None and r.bank_id == bank.id:

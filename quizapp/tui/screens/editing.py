@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
@@ -13,13 +13,16 @@ from textual.widgets import Button, Static
 from ...editing import EditSession, NoEditor
 from ..text import literal
 
+if TYPE_CHECKING:
+    from ...bank.models import Bank
+
 
 class EditProblemsScreen(ModalScreen[str]):
     """The edited bank has problems: edit again ("edit") or put the file back as it was ("discard")."""
 
     BINDINGS = [Binding("e", "choose('edit')", "Edit again"), Binding("d,escape", "choose('discard')", "Discard")]
 
-    def __init__(self, problems: list) -> None:
+    def __init__(self, problems: list[Any]) -> None:
         super().__init__()
         self.problems = problems
 
@@ -43,7 +46,7 @@ class EditProblemsScreen(ModalScreen[str]):
         self.dismiss(choice)
 
 
-def edit_question(screen: Screen, path: Path, question_id: str, done: Callable[[object], None]) -> None:
+def edit_question(screen: Screen[Any], path: Path, question_id: str, done: Callable[[Bank | None], object]) -> None:
     """Open the question in the learner's editor; then `done(bank)` with the re-validated bank.
 
     A bank with problems after the edit is shown, located, with the choice to edit again or discard; `done`

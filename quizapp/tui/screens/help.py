@@ -1,59 +1,44 @@
-"""Help: every key, screen by screen, read from the bindings themselves so it cannot go stale."""
+"""Help: every key, screen by screen, read from the bindings the screens bind (`tui/keys.py`): it cannot go stale."""
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from .. import keys
 from ..widgets.footer import KeyFooter
 
-# Keys handled outside bindings (hot keys of the answer inputs), in words.
-ANSWER_KEYS = (
-    ("1-8", "multiple choice: pick an option (toggles when several are right)"),
-    ("↑ ↓  Enter", "multiple choice, true/false: move and choose"),
-    ("Space", "multiple choice with several answers: toggle; ordering: grab or drop the item"),
-    ("t  f", "true or false"),
-    ("Shift+↑ ↓", "ordering: move the item up or down"),
-    ("a-j", "matching: pair the highlighted item with that letter's match"),
-    ("Backspace", "matching: unpair the highlighted item"),
-    ("Enter", "typed answers, cloze gaps, ordering, matching: check"),
-    ("Space  Enter", "flashcard: show the back (then rate it yourself: 1-4, nothing is suggested)"),
-    ("h", "flashcard: show the hint"),
-    ("Tab", "flashcard: type a note for yourself (kept, not graded)"),
-)
 
-
-def binding_rows(bindings) -> list[tuple[str, str]]:
+def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """(keys as a learner types them, what they do) for each binding."""
     rows = []
     for b in bindings:
-        b = b if isinstance(b, Binding) else Binding(*b)
-        keys = b.key_display or "  ".join(k.replace("ctrl+", "Ctrl+").title() if len(k) > 1 else k
-                                          for k in b.key.split(","))
-        rows.append((keys, b.description))
+        b = b if isinstance(b, Binding) else Binding(b[0], b[1], b[2] if len(b) == 3 else "")
+        typed = b.key_display or "  ".join(k.replace("ctrl+", "Ctrl+").title() if len(k) > 1 else k
+                                           for k in b.key.split(","))
+        rows.append((typed, b.description))
     return rows
 
 
 def sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    from ..app import QuizApp
-    from .browser import BrowserScreen
-    from .library import LibraryScreen
-    from .quiz import QuizScreen
-    from .score import ScoreScreen
-    from .settings import SettingsScreen
-    from .stats import StatsScreen
-    from .study import StudyScreen
+    """(title, rows) for each place keys work, in the order Help shows them."""
     return [
-        ("Everywhere", binding_rows(QuizApp.BINDINGS) + [("Ctrl+P", "command palette: every action by name")]),
-        ("Library", binding_rows(LibraryScreen.BINDINGS)),
-        ("Answering a card", list(ANSWER_KEYS)),
-        ("Study session", binding_rows(StudyScreen.BINDINGS) + [("Enter", "take the suggested (focused) rating")]),
-        ("Quiz", binding_rows(QuizScreen.BINDINGS)),
-        ("Quiz score", binding_rows(ScoreScreen.BINDINGS)),
-        ("Statistics", binding_rows(StatsScreen.BINDINGS)),
-        ("Card browser", binding_rows(BrowserScreen.BINDINGS) + [("click", "a column header sorts by it")]),
-        ("Settings", binding_rows(SettingsScreen.BINDINGS)),
+        ("Everywhere", binding_rows(keys.APP_KEYS) + [("Ctrl+P", "command palette: every action by name")]),
+        ("Library", binding_rows(keys.LIBRARY_KEYS)),
+        ("Answering a card", list(keys.ANSWER_KEYS)),
+        ("Study session", binding_rows(keys.STUDY_KEYS) + [("Enter", "take the suggested (focused) rating")]),
+        ("Quiz", binding_rows(keys.QUIZ_KEYS)),
+        ("Quiz score", binding_rows(keys.SCORE_KEYS)),
+        ("Statistics", binding_rows(keys.STATS_KEYS)),
+        ("Card browser", binding_rows(keys.BROWSER_KEYS) + [("click", "a column header sorts by it")]),
+        ("Settings", binding_rows(keys.SETTINGS_KEYS)),
     ]
 
 
@@ -67,10 +52,8 @@ def help_text() -> Content:
     return Content("\n").join(lines[:-1])
 
 
-def help_grid(accent: str):
+def help_grid(accent: str) -> Table:
     """The help as one Rich grid: each key's words wrap under themselves, not under the key (one widget: fast)."""
-    from rich.table import Table
-    from rich.text import Text
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=15, no_wrap=True)
     grid.add_column(ratio=1)
@@ -78,21 +61,22 @@ def help_grid(accent: str):
         if n:
             grid.add_row("", "")
         grid.add_row(Text(title, style=f"bold {accent}"), "")
-        for keys, desc in rows:
-            grid.add_row(Text(f"  {keys}", style="bold"), Text(desc.plain if isinstance(desc, Content) else desc))
+        for typed, desc in rows:
+            grid.add_row(Text(f"  {typed}", style="bold"), Text(desc.plain if isinstance(desc, Content) else desc))
     return grid
 
 
 class HelpScreen(ModalScreen[None]):
+    """Every key, screen by screen; any of its own keys closes it."""
 
     AUTO_FOCUS = "#help-box"
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             yield Static(help_grid(self.app.current_theme.accent or "cyan"), id="help-text")
         yield KeyFooter()  # its own keys, not those of the screen beneath
 
-    async def action_dismiss(self, result=None) -> None:
+    async def action_dismiss(self, result: object = None) -> None:
         self.dismiss()

@@ -1,45 +1,33 @@
 """The library: every bank with its counts, invalid banks with their problems, search as you type."""
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING, Any, Mapping
 
 from textual import on, work
-from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
-from ..text import clean, literal, when
+from .. import keys
+from ..text import clean, literal
+from ..widgets.bank_table import BankTable
 from ..widgets.footer import KeyFooter
 from ..widgets.markdown import MarkdownText
+from .base import AppScreen
 from .filtering import bank_tags, matches, query_tags
 
-COLUMNS = (("", "mark", 1), ("Bank", "title", None), ("Qs", "questions", 4), ("New", "new", 4),
-           ("Due", "due", 4), ("Learned", "learned", 7), ("Last studied", "last", 12))
+if TYPE_CHECKING:  # at run time these load later: in the worker, or when opened (see below)
+    from ...bank.loader import LoadResult
+    from ...bank.models import Bank
+    from ...srs.stats import Stats
+    from .more import StudyMore
 
 
-class BankTable(DataTable):
-    """The banks, one a row; Enter studies the highlighted or selected banks (shown in the footer as such)."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Study")]
-
-
-class LibraryScreen(Screen):
+class LibraryScreen(AppScreen[None]):
     """Pick banks (Space) or a #tag and study them (Enter), quiz them (x), or see stats (s)."""
 
-    BINDINGS = [
-        Binding("enter", "study", "Study", priority=False),
-        Binding("space", "select", "Select", key_display="␣"),
-        Binding("x", "quiz", "Quiz"),
-        Binding("m", "study_more", "More"),
-        Binding("s", "stats", "Stats"),
-        Binding("c", "cards", "Cards", show=False),  # in Help and the palette: the footer fits 80 columns
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("o", "app.settings", "Settings"),
-        Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = keys.LIBRARY_KEYS
     AUTO_FOCUS = "#banks"
     PALETTE = (("study", "Study the selected banks", "Start a spaced-repetition session"),
                ("quiz", "Quiz on the selected banks", "An exam scored at the end; the schedule is untouched"),
@@ -47,16 +35,16 @@ class LibraryScreen(Screen):
                ("search", "Search the library", "Filter banks by title, id, description or #tag"),
                ("cards", "Browse cards", "Every card: search, sort, suspend, bury, flag, reset, edit"))
 
-    def __init__(self, paths: list) -> None:
+    def __init__(self, paths: list[Any]) -> None:
         super().__init__()
         self.paths = list(paths)
-        self.results: list = []
-        self.counts: dict[str, dict] = {}
-        self.selected: set[str] = set()
+        self.results: list[LoadResult] = []
+        self.counts: Mapping[str, Mapping[str, Any]] = {}
+        self.selected: set[str] = set()  # display paths
         self.loaded = False
-        self.stats: dict | None = None  # the last progress figures, for the status line
+        self.stats: Stats | None = None  # the last progress figures, for the status line
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Search: words in title, id or description; #tag for a tag", id="search")
         yield BankTable(id="banks", cursor_type="row", zebra_stripes=True)
@@ -79,23 +67,24 @@ class LibraryScreen(Screen):
     # -- loading (a worker: the screen is up at once whatever the library's size) -------------
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
-        from ...bank import load_paths
+        from ...bank import load_paths  # after the first frame: the banks' models (~0.7 s of imports), in the worker
         results, _problems = load_paths(self.paths)
         self.app.call_from_thread(self.show_results, results)
-        banks = [r.bank for r in results if r.ok]
+        banks = [r.bank for r in results if r.ok and r.bank is not None]
         self.app.call_from_thread(self.set_status, f"Loaded {len(banks)} banks; reading your progress…")
         self.refresh_counts_in_thread(banks)
 
-    def refresh_counts_in_thread(self, banks: list) -> None:
-        def counts() -> dict:
-            self.app.library_engine = self.app.make_engine(banks)
-            return self.app.library_stats(banks)
+    def refresh_counts_in_thread(self, banks: list[Bank]) -> None:
+        def counts() -> Stats:
+            self.quiz_app.library_engine = self.quiz_app.make_engine(banks)
+            return self.quiz_app.library_stats(banks)
 
-        ok, stats = self.app.with_store(counts, on_failure=self.halt)
+        ok, stats = self.quiz_app.with_store(counts, on_failure=self.halt)
         if ok:
             self.app.call_from_thread(self.show_counts, stats)
 
     def halt(self) -> None:
+        """No progress after all: stop the busy bar."""
         self.query_one("#loading").display = False
         self.set_status("Your progress cannot be read: the review store cannot be used")
 
@@ -103,86 +92,43 @@ class LibraryScreen(Screen):
     def reload_counts(self) -> None:
         self.refresh_counts_in_thread(self.valid_banks())
 
-    def show_results(self, results: list) -> None:
+    def show_results(self, results: list[LoadResult]) -> None:
         self.results = results
         self.loaded = True
         self.fill_table()
         self.set_status(self.summary())
 
-    def show_counts(self, stats: dict) -> None:
+    def show_counts(self, stats: Stats) -> None:
         self.counts = stats.get("banks", {})
         self.stats = stats
         self.fill_table()
         self.query_one("#loading").display = False
         self.set_status(self.summary())
-        self.app.settle()
+        self.quiz_app.settle()
 
     def on_resize(self) -> None:
-        self.fill_table() if self.loaded else self.set_columns()
+        self.fill_table() if self.loaded else self.query_one(BankTable).set_columns()
 
     def on_screen_resume(self) -> None:
         if self.loaded:  # back from a session: the counts changed
             self.reload_counts()
 
     # -- the table ----------------------------------------------------------------------------
-    def valid_banks(self) -> list:
-        return [r.bank for r in self.results if r.ok]
+    def valid_banks(self) -> list[Bank]:
+        return [r.bank for r in self.results if r.ok and r.bank is not None]
 
-    def visible(self) -> list:
+    def shown_results(self) -> list[LoadResult]:
+        """The banks the search shows."""
         query = self.query_one("#search", Input).value
         return [r for r in self.results if matches(r, query)]
 
     def fill_table(self) -> None:
-        table = self.query_one(DataTable)
-        current = self.highlighted()
-        self.set_columns()
-        now = self.app.now()
-        for r in self.visible():
-            table.add_row(*self.row(r, now), key=r.display)
-        if current is not None and current.display in {r.display for r in self.visible()}:
-            table.move_cursor(row=table.get_row_index(current.display), animate=False)
+        self.query_one(BankTable).fill(self.shown_results(), self.counts, self.selected, self.quiz_app.now())
         self.show_details()
 
-    def set_columns(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        # The title takes what the fixed columns leave (each column has one cell of padding a side).
-        fixed = sum(width + 2 for _, _, width in COLUMNS if width) + 2 + 2
-        self.title_width = max(table.size.width - fixed, 12)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width or self.title_width)
-
-    def row(self, r, now: datetime) -> tuple:
-        if not r.ok:
-            name = r.title or r.path.name
-            return (Content.styled("!", "bold $text-error"), Content.styled(clean(name), "$text-error"),
-                    "", "", "", "", Content.styled("invalid", "$text-error"))
-        counts = self.counts.get(r.bank_id)
-        mark = Content.styled("●", "bold $accent") if r.display in self.selected else ""
-        if counts is None:
-            return (mark, self.cut(r.title), str(r.question_count), "…", "…", "…", "")
-        last = counts.get("last_studied")  # ISO time of the last review, when the engine gives it
-        if "last_studied" not in counts:
-            last_text = "—"
-        else:
-            last_text = when(datetime.fromisoformat(last), now) if last else "never"
-        due, new = counts.get("due_today", 0), counts.get("cards_new", 0)
-        return (mark, self.cut(r.title), str(r.question_count), str(new),
-                Content.styled(str(due), "bold $text-warning") if due else "0",
-                str(counts.get("cards_total", 0) - new), last_text)
-
-    def cut(self, title: str) -> Content:
-        """The title in its column, with an ellipsis when it is cut (two long titles must not read alike)."""
-        text = clean(title)
-        width = getattr(self, "title_width", 12)
-        return Content(text if len(text) <= width else text[:width - 1].rstrip() + "…")
-
-    def highlighted(self):
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((r for r in self.results if r.display == key), None)
+    def highlighted(self) -> LoadResult | None:
+        key = self.query_one(BankTable).highlighted_key()
+        return next((r for r in self.results if r.display == key), None) if key is not None else None
 
     @on(DataTable.RowHighlighted)
     def show_details(self) -> None:
@@ -194,12 +140,12 @@ class LibraryScreen(Screen):
         if r is None:
             text.update("No bank matches the search." if self.results else
                         "No banks found. Put *.yaml banks in a folder and run: quizapp --library FOLDER")
-        elif r.ok:
+        elif r.ok and r.bank is not None:
             bank = r.bank
             tags = " ".join(f"#{t}" for t in sorted(bank_tags(bank)))
             text.update(Content.styled(clean(bank.title), "bold"))
             description.show(bank.description or "")  # Markdown, rendered
-            counts = self.counts.get(r.bank_id) or {}
+            counts = self.counts.get(r.bank_id or "") or {}
             cards = counts.get("cards_total")
             # Qs and New differ when a cloze question has several gaps: say why, once, here.
             why = (f"{r.question_count} questions, {cards} cards: each cloze gap is a card of its own  "
@@ -214,6 +160,7 @@ class LibraryScreen(Screen):
         self.query_one("#status-text", Static).update(literal(text))
 
     def summary(self) -> str:
+        """The status line: banks, questions, due today, invalid and selected banks."""
         stats = self.stats
         valid = [r for r in self.results if r.ok]
         parts = [f"{len(valid)} bank{'s' * (len(valid) != 1)}", f"{sum(r.question_count for r in valid)} questions"]
@@ -235,12 +182,11 @@ class LibraryScreen(Screen):
     @on(Input.Submitted, "#search")
     def leave_search(self) -> None:
         """Enter in the search: study what it found when that is clear (a #tag, or one bank), else go to the list."""
-        found = [r.bank for r in self.visible() if r.ok]
+        found = [r.bank for r in self.shown_results() if r.ok and r.bank is not None]
         self.query_one(DataTable).focus()
         tags = query_tags(self.query_one("#search", Input).value, found)
         if tags and not self.selected and self.loaded:  # the tag in every bank shown
-            from .study import StudyScreen
-            self.app.push_screen(StudyScreen(found, tags=tags))
+            self.study(found, tags)
         elif len(found) == 1 or self.selected:
             self.action_study()
 
@@ -258,58 +204,62 @@ class LibraryScreen(Screen):
         if r is None or not r.ok:
             return
         self.selected ^= {r.display}
-        table = self.query_one(DataTable)
-        table.update_cell(r.display, "mark", Content.styled("●", "bold $accent") if r.display in self.selected else "")
+        table = self.query_one(BankTable)
+        table.mark(r.display, r.display in self.selected)
         table.action_cursor_down()
         self.set_status(self.summary())
 
-    def chosen(self) -> list:
+    def chosen(self) -> list[Bank]:
         """The selected banks still shown by the search, or else the highlighted one."""
-        shown = [r for r in self.visible() if r.ok]
-        picked = [r.bank for r in shown if r.display in self.selected]
+        shown = [r for r in self.shown_results() if r.ok]
+        picked = [r.bank for r in shown if r.display in self.selected and r.bank is not None]
         if picked:
             return picked
         r = self.highlighted()
         if r is not None and not r.ok:
             self.notify("This bank is invalid: fix the problems listed below it first.", severity="error")
             return []
-        return [r.bank] if r is not None else []
+        return [r.bank] if r is not None and r.bank is not None else []
+
+    def study(self, banks: list[Bank], tags: tuple[str, ...], more: StudyMore | None = None) -> None:
+        """A study session over these banks; the library is back (counts read again) when it ends."""
+        # Imported where they open, as the screens below (marked "after the first frame"): the first frame does
+        # without them; the study, quiz and browser screens bring the banks' models (~0.7 s of imports).
+        from .study import StudyScreen
+        self.app.push_screen(StudyScreen(banks, tags=tags, more=more))
 
     @on(DataTable.RowSelected)
     def action_study(self) -> None:
         banks = self.chosen()
         if banks and self.loaded:
-            from .study import StudyScreen
-            tags = query_tags(self.query_one("#search", Input).value, banks)
-            self.app.push_screen(StudyScreen(banks, tags=tags))
+            self.study(banks, query_tags(self.query_one("#search", Input).value, banks))
 
     def action_study_more(self) -> None:
         banks = self.chosen()
         if not banks or not self.loaded:
             return
-        from .more import StudyMoreScreen
-        from .study import StudyScreen
+        from .more import StudyMoreScreen  # after the first frame (~60 ms of imports, tui/app.py's docstring)
         tags = query_tags(self.query_one("#search", Input).value, banks)
 
-        def chosen(more) -> None:
+        def chosen(more: StudyMore | None) -> None:
             if more is not None:
-                self.app.push_screen(StudyScreen(banks, tags=tags, more=more))
+                self.study(banks, tags, more)
 
         self.app.push_screen(StudyMoreScreen(banks, tags), chosen)
 
     def action_quiz(self) -> None:
         banks = self.chosen()
         if banks:
-            from .quiz import QuizScreen
+            from .quiz import QuizScreen  # after the first frame
             self.app.push_screen(QuizScreen(banks, count=20))
 
     def action_cards(self) -> None:
         if not self.loaded:
             self.notify("The library is still loading; a moment…")
             return
-        from .browser import BrowserScreen
+        from .browser import BrowserScreen  # after the first frame
         self.app.push_screen(BrowserScreen(self.results))
 
     def action_stats(self) -> None:
         if self.loaded:
-            self.app.action_stats(self.valid_banks())
+            self.quiz_app.action_stats(self.valid_banks())

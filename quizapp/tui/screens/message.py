@@ -1,15 +1,16 @@
 """A full-screen message for what stops the app (a store that cannot be used), never a traceback."""
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..text import literal
+from .base import AppModal
 
 
-class MessageScreen(ModalScreen[None]):
+class MessageScreen(AppModal[None]):
     """Title, message and one button; a fatal message ends the app with status 1."""
 
     BINDINGS = [Binding("escape,enter,q", "close", "Close")]
@@ -18,7 +19,7 @@ class MessageScreen(ModalScreen[None]):
         super().__init__()
         self.title_text, self.message, self.fatal = title, message, fatal
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="message-box", classes="-error" if self.fatal else ""):
             yield Static(literal(self.title_text), id="message-title")
             yield Static(literal(self.message), id="message-text")

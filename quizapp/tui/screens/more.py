@@ -3,17 +3,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING, Iterable
 
 from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ..text import literal
 from ..widgets.base import TextEntry
 from ..widgets.footer import KeyFooter
+from .base import AppModal
 from .filtering import bank_tags
+
+if TYPE_CHECKING:
+    from ...bank.models import Bank
 
 
 @dataclass(frozen=True)
@@ -32,16 +37,16 @@ CHOICES = (("extra", "Extra new cards today", "How many new cards", "10"),
            ("cram", "Cram: practise every card, schedule untouched", "Only #tags (empty: all)", ""))
 
 
-class StudyMoreScreen(ModalScreen[StudyMore | None]):
+class StudyMoreScreen(AppModal[StudyMore | None]):
     """Pick one way to study more today; Enter or Start begins it, Escape cancels."""
 
     BINDINGS = [Binding("ctrl+s", "start", "Start"), Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, banks: list, tags=()) -> None:
+    def __init__(self, banks: list[Bank], tags: Iterable[str] = ()) -> None:
         super().__init__()
         self.banks, self.tags = banks, tuple(tags)
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         titles = " + ".join(b.title for b in self.banks[:2]) + (" + …" if len(self.banks) > 2 else "")
         with Vertical(id="settings-box"):
             yield Static(literal(f"Study more today: {titles}"), id="settings-title")
@@ -65,7 +70,7 @@ class StudyMoreScreen(ModalScreen[StudyMore | None]):
 
     def kind(self) -> str:
         pressed = self.query_one(RadioSet).pressed_button
-        return pressed.id.removeprefix("more-") if pressed else "extra"
+        return str(pressed.id).removeprefix("more-") if pressed else "extra"
 
     @on(RadioSet.Changed)
     def show_field(self) -> None:
@@ -87,7 +92,7 @@ class StudyMoreScreen(ModalScreen[StudyMore | None]):
         raw = self.query_one(f"#value-{kind}", TextEntry).value.strip()
         if kind == "cram":
             words = [w.removeprefix("#") for w in raw.split()]
-            known = set().union(*(bank_tags(b) for b in self.banks))
+            known: set[str] = set().union(*(bank_tags(b) for b in self.banks))
             unknown = [w for w in words if w not in known]
             if unknown:
                 self.notify(f"No question here has the tag #{unknown[0]}; tags: "

@@ -3,18 +3,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.binding import Binding
+from typing import Any, Literal
+
 from textual import on, work
+from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
-from ...config import LIMITS, THEMES, config_path
+from ...config import LIMITS, THEMES, UserConfig, config_path
+from ...srs.workload import estimate
+from .. import keys
 from ..text import literal
 from ..widgets.base import TextEntry
 from ..widgets.footer import KeyFooter
+from .base import AppModal
 
-FIELDS = tuple((name, words[0].upper() + words[1:], "integer") for name, words, _highest in LIMITS) + (
+Kind = Literal["integer", "number", "text"]
+FIELDS: tuple[tuple[str, str, Kind], ...] = tuple(
+    (name, words[0].upper() + words[1:], "integer") for name, words, _highest in LIMITS) + (
     ("desired_retention", "Desired retention (0.70-0.99)", "number"),
     ("maximum_interval", "Maximum interval (days)", "integer"),
     ("learning_steps", "Learning steps (1m 10m)", "text"),
@@ -23,19 +29,19 @@ FIELDS = tuple((name, words[0].upper() + words[1:], "integer") for name, words, 
     ("leech_threshold", "Leech after lapses (0 never)", "integer"))
 
 
-class SettingsScreen(ModalScreen[None]):
-    """Ctrl+S or Save keeps the values; Escape leaves them as they were."""
+class SettingsScreen(AppModal[None]):
+    """The learner's config (UserConfig): Ctrl+S or Save keeps the values; Escape leaves them as they were."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
+    BINDINGS = keys.SETTINGS_KEYS
 
-    def compose(self):
-        config = self.app.config
+    def compose(self) -> ComposeResult:
+        config = self.quiz_app.config
         with VerticalScroll(id="settings-box"):
             yield Static("Settings", id="settings-title")
             for name, label, kind in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(label, classes="setting-label")
-                    yield TextEntry(str(getattr(config, name)), type="text" if kind == "text" else kind, id=name,
+                    yield TextEntry(str(getattr(config, name)), type=kind, id=name,
                                     classes="setting-input", compact=True)
                 if name == "desired_retention":
                     yield Static("", id="workload")
@@ -72,7 +78,6 @@ class SettingsScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True, group="workload")
     def estimate_workload(self) -> None:
         """What the desired retention costs, as Anki's deck options show it (FSRS's simulator, ~0.2 s)."""
-        from ...srs.workload import estimate
         try:
             retention = float(self.query_one("#desired_retention", TextEntry).value)
             new = int(self.query_one("#new_per_day", TextEntry).value)
@@ -80,7 +85,7 @@ class SettingsScreen(ModalScreen[None]):
             return
         if not 0.70 <= retention <= 0.99 or not 0 <= new <= 9999:
             return
-        engine = self.app.library_engine
+        engine = self.quiz_app.library_engine
         cards = len(engine.store.query("SELECT 1 FROM cards WHERE active = 1")) if engine is not None else 1000
         params = engine.settings.parameters if engine is not None else None
         now, base = (estimate(r, new_per_day=new, cards=cards, parameters=params) for r in (retention, 0.90))
@@ -101,11 +106,11 @@ class SettingsScreen(ModalScreen[None]):
     def optimize(self) -> None:
         """`quizapp optimize` from here: fit, compare with the defaults, save and reschedule (seconds)."""
         from ...srs.optimize import NotEnoughReviews, optimize_store
-        settings, now = self.app.settings(), self.app.now()
+        settings, now = self.quiz_app.scheduler_settings(), self.quiz_app.now()
 
         def run() -> str:
             try:
-                result, count = optimize_store(self.app.store, settings, now)
+                result, count = optimize_store(self.quiz_app.opened_store(), settings, now)
             except NotEnoughReviews as exc:
                 return str(exc)
             figures = (f"Defaults: log loss {result.before.log_loss:.4f}, RMSE {result.before.rmse * 100:.2f}% · "
@@ -126,9 +131,9 @@ class SettingsScreen(ModalScreen[None]):
         self.query_one("#optimize-result", Static).update(literal(text))
         self.query_one("#optimize", Button).disabled = False
 
-    def read(self):
+    def read(self) -> UserConfig | None:
         """The config the form describes, or None after telling what is wrong."""
-        values = {}
+        values: dict[str, Any] = {}
         for name, label, kind in FIELDS:
             raw = self.query_one(f"#{name}", TextEntry).value.strip()
             try:
@@ -137,11 +142,12 @@ class SettingsScreen(ModalScreen[None]):
                 self.notify(f"{label}: {raw or 'nothing'} is not a{'n integer' if kind == 'integer' else ' number'}",
                             severity="error")
                 return None
+        config = self.quiz_app.config
         pressed = self.query_one("#theme", RadioSet).pressed_button
-        values["theme"] = pressed.id.removeprefix("theme-") if pressed else self.app.config.theme
+        values["theme"] = str(pressed.id).removeprefix("theme-") if pressed else config.theme
         leech = self.query_one("#leech_action", RadioSet).pressed_button
-        values["leech_action"] = leech.id.removeprefix("leech-") if leech else self.app.config.leech_action
-        config = replace(self.app.config, **values)
+        values["leech_action"] = str(leech.id).removeprefix("leech-") if leech else config.leech_action
+        config = replace(config, **values)
         problems = config.problems()
         if problems:
             self.notify("; ".join(problems).capitalize(), severity="error")
@@ -152,7 +158,7 @@ class SettingsScreen(ModalScreen[None]):
         config = self.read()
         if config is None:
             return
-        problem = self.app.apply_config(config)
+        problem = self.quiz_app.apply_config(config)
         if problem:
             self.notify(problem, severity="warning")
         else:

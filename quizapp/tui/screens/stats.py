@@ -1,19 +1,27 @@
 """Statistics: the figures of `quizapp stats`, a due forecast and reviews per day as bar charts."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual import work
-from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from .. import keys
 from ..text import clean
 from ..widgets.footer import KeyFooter
 from ..widgets.chart import BarChart
+from .base import AppScreen
+
+if TYPE_CHECKING:
+    from ...bank.models import Bank
 
 
-def figure_rows(stats: dict) -> list[tuple[str, str]]:
+def figure_rows(stats: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, figure) for the headline figures."""
     retention = stats.get("retention_30d")
     return [("Cards", str(stats["cards_total"])), ("New", str(stats["cards_new"])),
             ("Learning", str(stats["cards_learning"])), ("Review", str(stats["cards_review"])),
@@ -23,12 +31,13 @@ def figure_rows(stats: dict) -> list[tuple[str, str]]:
 
 
 def figures(rows: list[tuple[str, str]]) -> Content:
+    """The rows as aligned label-figure lines."""
     width = max(len(k) for k, _ in rows) + 2
     return Content("\n").join(Content.assemble(Content.styled(k.ljust(width), "$text-muted"),
                                                Content.styled(v, "bold")) for k, v in rows)
 
 
-def bank_lines(per_bank: dict, width: int) -> Content:
+def bank_lines(per_bank: dict[str, dict[str, Any]], width: int) -> Content:
     """One line a bank: title (cut to fit), learned of total, due today."""
     head = Content.styled(f"{'Bank':<{width}} {'learned':>13} {'due':>5}", "bold")
     lines = [head]
@@ -40,17 +49,17 @@ def bank_lines(per_bank: dict, width: int) -> Content:
     return Content("\n").join(lines)
 
 
-class StatsScreen(Screen):
+class StatsScreen(AppScreen[None]):
     """Escape goes back."""
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+    BINDINGS = keys.STATS_KEYS
     AUTO_FOCUS = "#stats"
 
-    def __init__(self, banks: list) -> None:
+    def __init__(self, banks: list[Bank]) -> None:
         super().__init__()
         self.banks = banks
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(Static("Counting…", id="stats-loading"), id="stats")
         yield KeyFooter()
@@ -61,11 +70,11 @@ class StatsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="stats")
     def load(self) -> None:
-        ok, stats = self.app.with_store(lambda: self.app.library_stats(self.banks))
-        if ok:
+        ok, stats = self.quiz_app.with_store(lambda: self.quiz_app.library_stats(self.banks))
+        if ok and stats is not None:
             self.app.call_from_thread(self.show, stats)
 
-    async def show(self, stats: dict) -> None:
+    async def show(self, stats: dict[str, Any]) -> None:
         body = self.query_one("#stats")
         await body.remove_children()
         rows = figure_rows(stats)
@@ -74,7 +83,7 @@ class StatsScreen(Screen):
             BarChart("Reviews, last 30 days", [(d["date"], d["count"]) for d in stats["reviews_per_day"]],
                      id="reviews-chart"),
             id="stats-charts", classes="-wide" if self.size.width >= 140 else "")
-        widgets = [
+        widgets: list[Widget] = [
             Horizontal(Static(figures(rows[:4]), id="stats-figures"), Static(figures(rows[4:]), id="stats-figures2"),
                        id="stats-top"),
             charts,

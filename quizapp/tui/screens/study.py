@@ -1,27 +1,40 @@
 """A study session: one card at a time, feedback, rating with intervals, undo, and a closing summary."""
 from __future__ import annotations
 
-from textual import on, work
-from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Header, Input, ProgressBar, Static
+from typing import TYPE_CHECKING, Any, Awaitable, Iterable
 
+from fsrs import Rating
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Header, ProgressBar, Static
+
+from ...srs.checking import CheckResult, check_answer
+from ...srs.session import Session
+from ...srs.storefile import StoreError
+from .. import keys
 from ..leaks import release_removed_widgets
 from ..text import literal
 from ..widgets.footer import KeyFooter
 from ..widgets.base import AnswerInput
 from ..widgets.card import CardView
 from ..widgets.rating import RatingBar
-from .card_control import CARD_BINDINGS, CARD_PALETTE, CardControl
+from .card_control import CARD_PALETTE, CardControl
 from .more import StudyMore, StudyMoreScreen
 from .summary import SessionSummary
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ...bank.models import Bank
+    from ...srs.cards import StudyCard
 
 
 PREPARE_AFTER = 0.08  # seconds after the feedback is on screen; no one rates that fast after reading it
 
 
-def session_title(banks: list, tags, more: StudyMore, cram: bool) -> str:
+def session_title(banks: list[Bank], tags: Iterable[str], more: StudyMore, cram: bool) -> str:
     """The header's subtitle: the banks, the #tags, and the kind of extra study."""
     title = " + ".join(b.title for b in banks[:2]) + (" + …" if len(banks) > 2 else "")
     title += "".join(f" · #{t}" for t in tags)
@@ -32,44 +45,41 @@ def session_title(banks: list, tags, more: StudyMore, cram: bool) -> str:
     return title + (" · cram" if cram else "")
 
 
-class StudyScreen(CardControl, Screen):
-    """Answer, then rate 1-4 (Enter takes the suggested rating); u undoes the last rating."""
+class StudyScreen(CardControl):
+    """Answer, then rate 1-4 (Enter takes the suggested rating); u undoes the last rating.
+
+    Dismissed (with None) when the learner leaves: the caller's callback says what comes next."""
 
     AUTO_FOCUS = ""  # the card's input takes the focus once it is mounted
-    BINDINGS = [
-        Binding("1", "rate(1)", "Again", show=False),
-        Binding("2", "rate(2)", "Hard", show=False),
-        Binding("3", "rate(3)", "Good", show=False),
-        Binding("4", "rate(4)", "Easy", show=False),
-        Binding("u", "undo", "Undo"),
-        Binding("ctrl+z", "undo_typing", "Undo"),  # in the footer while typing, where u is a letter
-        Binding("s", "stats", "Stats", show=False),
-        Binding("m", "study_more", "Study more", show=False),
-        Binding("i", "i_was_right", "I was right"),  # shown only after a typed answer graded wrong
-        Binding("escape", "leave", "End session"),
-        *CARD_BINDINGS,
-    ]
+    BINDINGS = keys.STUDY_KEYS
     PALETTE = CARD_PALETTE + (("undo", "Undo the last answer", "Ask the last rated card again, its schedule restored"),
                ("study_more", "Study more today", "Extra new cards, review ahead, or cram these banks or a tag"),
                ("leave", "End the session", "Every answer so far is saved"))
 
-    def __init__(self, banks: list, *, tags=(), cram: bool = False, standalone: bool = False,
-                 more: StudyMore | None = None) -> None:
-        """more: a "study more today" choice (extra new cards, review ahead or cram), which sets tags and cram."""
+    def __init__(self, banks: list[Bank], *, tags: Iterable[str] = (), cram: bool = False,
+                 more: StudyMore | None = None, leave_words: str = "go back to the library") -> None:
+        """Args:
+            more: a "study more today" choice (extra new cards, review ahead or cram), which sets tags and cram.
+            leave_words: what leaving does, in the closing summary's words ("quit" when the app ends with it).
+        """
         super().__init__()
         if more is not None and more.cram:  # cram names its own tags (none: every card of the banks)
             tags, cram = more.tags, True
-        self.banks, self.tags, self.cram, self.standalone = banks, tuple(tags), cram, standalone
+        self.banks, self.tags, self.cram = banks, tuple(tags), cram
         self.more = more or StudyMore()
-        self.session = None
-        self.card = None
-        self.given = self.result = None
-        self.shown_at = None
+        self.leave_words = leave_words
+        self.session: Session | None = None
+        self.card: StudyCard | None = None
+        self.given: Any = None  # the learner's answer to the card on screen, as its input gave it
+        self.result: CheckResult | None = None
+        self.shown_at: datetime | None = None
+        self.overridden = False  # "I was right" taken for the card on screen
         self.view: CardView | None = None  # the card on screen
-        self.retired: list = []  # hidden widgets of earlier cards, removed at the next quiet moment
-        self.prepared = None  # (card, hidden CardView, its mounting) built ahead by prepare_next
+        self.retired: list[Widget] = []  # hidden widgets of earlier cards, removed at the next quiet moment
+        # (card, hidden CardView, its mounting) built ahead by prepare_next
+        self.prepared: tuple[StudyCard, CardView, Awaitable[Any]] | None = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="session-bar"):
             yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="session-progress")
@@ -86,9 +96,9 @@ class StudyScreen(CardControl, Screen):
 
     @work(thread=True, exclusive=True, group="session")
     def start_session(self) -> None:
-        ok, session = self.app.with_store(
-            lambda: self.app.engine_for(self.banks).session(
-                self.app.now(), bank_ids=[b.id for b in self.banks], tags=self.tags or None, cram=self.cram,
+        ok, session = self.quiz_app.with_store(
+            lambda: self.quiz_app.engine_for(self.banks).session(
+                self.quiz_app.now(), bank_ids=[b.id for b in self.banks], tags=self.tags or None, cram=self.cram,
                 extra_new=self.more.extra_new, ahead=self.more.ahead),
             on_failure=self.halt)
         if ok:
@@ -99,20 +109,20 @@ class StudyScreen(CardControl, Screen):
         self.query_one("#session-progress", ProgressBar).update(total=1, progress=0)
         self.query_one("#session-counts", Static).update("No session: the review store cannot be used")
 
-    async def begin(self, session) -> None:
+    async def begin(self, session: Session) -> None:
         self.session = session
-        self.app.settle()
+        self.quiz_app.settle()
         await self.show_next()
 
     # -- the card cycle --------------------------------------------------------------------
-    def card_view(self, card) -> CardView:
-        return CardView(card.bank, card.question, card.ord, rng=self.app.rng,
+    def card_view(self, card: StudyCard) -> CardView:
+        return CardView(card.bank, card.question, card.ord, rng=self.quiz_app.rng,
                         meta=card.state + (" · cram" if self.cram else ""))
 
-    async def show_card(self, card) -> None:
+    async def show_card(self, card: StudyCard) -> None:
         self.card, self.given, self.result = card, None, None
         self.overridden = False
-        self.shown_at = self.app.now()
+        self.shown_at = self.quiz_app.now()
         view = await self.take_prepared(card)
         if view is None:
             view = self.card_view(card)
@@ -131,21 +141,21 @@ class StudyScreen(CardControl, Screen):
         # Removing widgets costs a layout pass of its own: done later, while the learner reads the feedback.
         self.retired.extend(previous)
 
-    def prepare_next(self, answered) -> None:
+    def prepare_next(self, answered: StudyCard) -> None:
         """Mount the likely next card, hidden, while the learner reads the feedback: rating then only swaps it in."""
         if self.retired:
             self.remove_children(self.retired)
             self.retired = []
             release_removed_widgets(self.app)
-        if self.card is not answered or self.result is None or self.prepared is not None:
+        if self.card is not answered or self.result is None or self.prepared is not None or self.session is None:
             return
-        card = self.session.likely_next(answered, self.app.now())
+        card = self.session.likely_next(answered, self.quiz_app.now())
         if card is not None:
             view = self.card_view(card)
             view.display = False
             self.prepared = (card, view, self.mount(view, after=self.view))
 
-    async def take_prepared(self, card) -> CardView | None:
+    async def take_prepared(self, card: StudyCard | None) -> CardView | None:
         """The prepared view if it is this card (same card, same state); otherwise it is dropped."""
         if self.prepared is None:
             return None
@@ -158,7 +168,8 @@ class StudyScreen(CardControl, Screen):
         return None
 
     async def show_next(self) -> None:
-        card = self.session.next_card(self.app.now())
+        assert self.session is not None, "cards are shown once the session has begun"
+        card = self.session.next_card(self.quiz_app.now())
         if card is None:
             await self.finish()
         else:
@@ -167,14 +178,13 @@ class StudyScreen(CardControl, Screen):
     @on(AnswerInput.Submitted)
     async def check(self, event: AnswerInput.Submitted) -> None:
         event.stop()
-        if self.card is None or self.result is not None:
+        if self.card is None or self.result is not None or self.session is None or self.view is None:
             return
-        from ...srs import check_answer
         self.given = event.given
         self.result = check_answer(self.card.question, self.card.ord, event.given)
         await self.view.show_feedback(self.result)
         # Cram changes no schedule: the buttons show no intervals that would not happen.
-        intervals = {} if self.cram else self.session.intervals(self.card, self.app.now())
+        intervals = {} if self.cram else self.session.intervals(self.card, self.quiz_app.now())
         self.query_one(RatingBar).show(intervals, self.result.suggested)
         self.refresh_bindings()  # "i I was right" when it applies
         # Once the feedback is painted and the learner is reading it: a key pressed before then is not kept
@@ -187,68 +197,21 @@ class StudyScreen(CardControl, Screen):
         await self.action_rate(int(event.rating))
 
     async def action_rate(self, rating: int) -> None:
-        if self.result is None or self.session is None:
+        if self.result is None or self.session is None or self.card is None or self.shown_at is None:
             return
-        from ...srs import StoreError
-        now = self.app.now()
+        now = self.quiz_app.now()
         try:
-            answered = self.session.answer(self.card, rating, now, given=self.given, result=self.result,
+            answered = self.session.answer(self.card, Rating(rating), now, given=self.given, result=self.result,
                                            duration=(now - self.shown_at).total_seconds(),
                                            overridden=self.overridden)
         except StoreError as exc:
-            self.app.show_store_error(exc)
+            self.quiz_app.show_store_error(exc)
             return
         self.leech_notice(answered)
         await self.show_next()
 
-    def typing(self) -> bool:
-        return isinstance(self.focused, Input)
-
-    def check_action(self, action: str, parameters) -> bool | None:
-        """The footer shows the undo key that works now: u, or Ctrl+Z while an answer is being typed."""
-        if action == "undo":
-            return not self.typing()
-        if action == "undo_typing":
-            return self.typing()
-        if action == "i_was_right":
-            from ...srs.session import can_override
-            return self.card is not None and not self.overridden and can_override(self.card.question, self.result)
-        return True
-
-    def action_i_was_right(self) -> None:
-        """Override a typed answer graded wrong: counted right (logged so), Good suggested."""
-        from fsrs import Rating
-        self.overridden = True
-        self.view.feedback.overridden()
-        self.query_one(RatingBar).suggest(Rating.Good)
-        self.refresh_bindings()
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
-
-    async def action_undo_typing(self) -> None:
-        await self.action_undo()
-
-    async def action_undo(self) -> None:
-        if self.session is None:
-            return
-        if self.card is not None and self.result is not None:  # answered, not yet rated: only this one back
-            self.notify("Answer it again: nothing was saved for this card yet (u again undoes the card before).")
-            await self.show_card(self.card)
-            return
-        from ...srs import StoreError
-        try:
-            card = self.session.undo(self.app.now())
-        except StoreError as exc:
-            self.app.show_store_error(exc)
-            return
-        if card is None:
-            self.notify("Nothing to undo in this session.", severity="warning")
-            return
-        self.notify("Undone: the card's schedule is restored; answer it again.")
-        await self.show_card(card)
-
     def update_progress(self) -> None:
+        assert self.session is not None, "progress is shown once the session has begun"
         p = self.session.progress
         left = p.new_left + p.learning_left + p.review_left
         bar = self.query_one("#session-progress", ProgressBar)
@@ -263,14 +226,15 @@ class StudyScreen(CardControl, Screen):
         self.query_one("#rating").display = False
         await self.remove_children("CardView, SessionSummary")
         self.update_progress()
-        summary = SessionSummary(self.session, self.app.now(), self.banks, standalone=self.standalone,
+        assert self.session is not None, "a session ends once it has begun"
+        summary = SessionSummary(self.session, self.quiz_app.now(), self.banks, leave_words=self.leave_words,
                                  ended_early=ended_early)
         await self.mount(summary, after="#card-slot")
         summary.focus()
 
     def action_stats(self) -> None:
         if self.card is None:
-            self.app.action_stats(self.banks)
+            self.quiz_app.action_stats(self.banks)
 
     def action_study_more(self) -> None:
         """From the summary (or the palette): a new session over the same banks, by the learner's choice."""
@@ -281,17 +245,19 @@ class StudyScreen(CardControl, Screen):
             return
 
         def chosen(more: StudyMore | None) -> None:
-            if more is not None:
-                self.app.switch_screen(StudyScreen(self.banks, tags=self.tags, standalone=self.standalone, more=more))
+            if more is not None:  # the new session over this one; leaving it leaves this one too
+                self.app.push_screen(StudyScreen(self.banks, tags=self.tags, more=more, leave_words=self.leave_words),
+                                     self.leave_with)
 
         self.app.push_screen(StudyMoreScreen(self.banks, self.tags), chosen)
 
+    def leave_with(self, result: None = None) -> None:
+        """Leave this session, handing on a result (that of a session started from this one's summary)."""
+        self.dismiss(result)
+
     async def action_leave(self) -> None:
         # Leaving mid-session shows the summary first (once), as reaching the end does.
-        if self.card is not None and self.session.progress.done > 0:
+        if self.card is not None and self.session is not None and self.session.progress.done > 0:
             await self.finish(ended_early=True)
             return
-        if self.standalone:
-            self.app.exit(0)
-        else:
-            self.dismiss()
+        self.dismiss()

@@ -2,22 +2,29 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from ...srs.queue import limits_sentence
+from ...srs.stats import compute_stats
+from ...srs.store import Store
 from ..text import duration, literal, when
 
+if TYPE_CHECKING:
+    from ...bank.models import Bank
+    from ...srs.session import Session
 
-def next_due_text(session, banks, now: datetime, store) -> str:
+
+def next_due_text(session: Session, banks: list[Bank], now: datetime, store: Store) -> str:
     """When to come back: today's next learning step, or the first day of the forecast with cards due."""
     soon = session.next_due()
     if soon is not None:
         return "now" if soon <= now else when(soon, now)  # a learning card already due: never "2m ago"
-    from ...srs import compute_stats
     forecast = compute_stats(store, banks, now)["forecast"]
     for day, entry in enumerate(forecast[1:], start=1):
         if entry["due"]:
@@ -39,12 +46,14 @@ class SessionSummary(Vertical, can_focus=True):
     SessionSummary .summary-limit { color: $text-warning; margin-top: 1; }
     """
 
-    def __init__(self, session, now: datetime, banks, *, standalone: bool = False, ended_early: bool = False) -> None:
+    def __init__(self, session: Session, now: datetime, banks: list[Bank], *,
+                 leave_words: str = "go back to the library", ended_early: bool = False) -> None:
+        """leave_words: what Enter does, as the study screen's caller decided ("quit" when the app ends)."""
         super().__init__()
-        self.session, self.now, self.banks, self.standalone = session, now, banks, standalone
+        self.session, self.now, self.banks, self.leave_words = session, now, banks, leave_words
         self.ended_early = ended_early
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         p = self.session.progress
         limits = self.session.limits
         if p.done:
@@ -62,6 +71,6 @@ class SessionSummary(Vertical, can_focus=True):
             yield Static(literal(limits_sentence(limits)), classes="summary-limit")
             yield Static("To go on: m studies more today (extra new cards, review ahead or cram); "
                          "o changes the limits in Settings.", classes="summary-hint")
-        leave = "quit" if self.standalone else "go back to the library"
+        leave = self.leave_words
         more = "" if limits and not self.ended_early else " · m to study more today"
         yield Static(f"Enter to {leave} · s for statistics{more}", classes="summary-hint")

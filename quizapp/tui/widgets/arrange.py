@@ -5,6 +5,7 @@ import string
 
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -29,6 +30,10 @@ class RowsInput(AnswerInput, can_focus=True):
         Binding("down", "move(1)", "Down", show=False),
     ]
     cursor = reactive(0, init=False)
+
+    def label(self, i: int) -> tuple[Content, Content]:
+        """Row i as drawn: its lead and its text (each kind of rows says what they are)."""
+        raise NotImplementedError
 
     def compose_rows(self, count: int):
         for i in range(count):

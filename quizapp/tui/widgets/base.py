@@ -53,12 +53,13 @@ class AnswerInput(Vertical):
 
 
 class TextEntry(Input):
-    """An Input whose cursor blinks unless the app froze it (for stable screenshots)."""
+    """An Input whose cursor blinks in a terminal and stays still in a headless app (a pilot: tests, screenshots,
+    benchmarks), where no one watches it and a blink would make two screenshots of one state differ."""
 
     DEFAULT_CSS = "TextEntry { width: 1fr; }"
 
     def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.cursor_blink = not self.app.is_headless
 
 
 def item_label(key: str, text: str, mark: str = "", lit: bool = False) -> tuple[Content, Content]:

@@ -1,7 +1,10 @@
 """A vertical bar chart drawn with block characters, with its peak value and date range as axes."""
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -26,11 +29,11 @@ class BarChart(Widget):
     BarChart { height: auto; width: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, title: str, data: list[tuple[str, int]], *, bar_height: int = 5, **kwargs) -> None:
+    def __init__(self, title: str, data: list[tuple[str, int]], *, bar_height: int = 5, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.title, self.data, self.bar_height = title, data, bar_height
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.bar_height + 2
 
     def render(self) -> Content:

@@ -1,6 +1,8 @@
 """Markdown from bank files in one cheap widget."""
 from __future__ import annotations
 
+from typing import Any
+
 from markdown_it import MarkdownIt
 from rich.markdown import Markdown as RichMarkdown
 from textual.widgets import Static
@@ -14,7 +16,7 @@ _PARSER = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enab
 class TextMarkdown(RichMarkdown):
     """Rich's Markdown renderer with inline and block HTML kept as literal text."""
 
-    def __init__(self, markup: str, **kwargs) -> None:
+    def __init__(self, markup: str, **kwargs: Any) -> None:
         super().__init__("", **kwargs)  # Rich's own parse of nothing: cheap; ours below
         self.markup = markup
         self.parsed = _PARSER.parse(markup)
@@ -29,7 +31,7 @@ class MarkdownText(Static):
 
     DEFAULT_CSS = "MarkdownText { height: auto; }"
 
-    def __init__(self, markdown: str, **kwargs) -> None:
+    def __init__(self, markdown: str, **kwargs: Any) -> None:
         super().__init__(TextMarkdown(clean(markdown), hyperlinks=False), **kwargs)
 
     def show(self, markdown: str) -> None:

@@ -1,7 +1,11 @@
 """The four rating buttons with their next intervals; the suggested one takes the focus."""
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Literal
+
 from fsrs import Rating
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button
@@ -9,7 +13,7 @@ from textual.widgets import Button
 from ...srs.scheduler import format_interval
 
 LABELS = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
-VARIANTS = {Rating.Again: "error", Rating.Hard: "warning", Rating.Good: "success", Rating.Easy: "primary"}
+VARIANTS: dict[Rating, Literal["error", "warning", "success", "primary"]] = {Rating.Again: "error", Rating.Hard: "warning", Rating.Good: "success", Rating.Easy: "primary"}
 
 
 class RatingBar(Horizontal):
@@ -27,13 +31,13 @@ class RatingBar(Horizontal):
             super().__init__()
             self.rating = rating
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         for rating, label in LABELS.items():
             button = Button(f"{int(rating)} {label}", id=f"rate-{int(rating)}", variant=VARIANTS[rating], compact=True)
             button.styles.line_pad = 0  # "3 Good 10m" fits 11 columns (CSS cannot say line-pad: 0)
             yield button
 
-    def show(self, intervals: dict, suggested: Rating | None) -> None:
+    def show(self, intervals: dict[Rating, timedelta], suggested: Rating | None) -> None:
         """Label the buttons with their intervals; the suggested one takes the focus (none for a self-graded card)."""
         for rating, label in LABELS.items():
             button = self.query_one(f"#rate-{int(rating)}", Button)
@@ -49,4 +53,4 @@ class RatingBar(Horizontal):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.post_message(self.Rated(Rating(int(event.button.id.removeprefix("rate-")))))
+        self.post_message(self.Rated(Rating(int(str(event.button.id).removeprefix("rate-")))))

@@ -51,7 +51,7 @@ class TypedInput(AnswerInput):
         return self.entries()[0].value
 
     def set_marks(self, oks: list[bool]) -> None:
-        for label, ok in zip(self.query("Label.mark"), oks):
+        for label, ok in zip(self.query("Label.mark").results(Label), oks):
             label.update(MARK_RIGHT if ok else MARK_WRONG)
             label.set_class(ok, "-right")
             label.set_class(not ok, "-wrong")
