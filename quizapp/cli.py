@@ -120,7 +120,7 @@ def main(ctx: click.Context, library: tuple[str, ...], db: str | None) -> None:
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is None:
         interrupts.resume()
-        from .commands import home
+        from .commands import home  # Textual: only when the library opens, never for --help or a command
         home.run(ctx)
 
 

@@ -1,84 +1,27 @@
-"""The learner's settings (daily limits, FSRS options, leeches, theme), kept as JSON in the user config directory."""
+"""The learner's saved configuration (daily limits, FSRS options, leeches, theme): JSON in the user config directory.
+
+What each value may be and its default are the engine's (quizapp.srs.settings: Settings and RANGES); this
+module only reads and writes them, with the steps written as Anki writes them and the theme beside them.
+"""
 from __future__ import annotations
 
 import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
+
+from .srs.settings import DAILY_LIMITS, RANGES, Settings, range_problems
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
-# The daily limits: field, words, highest value. Per bank, and for all banks together.
-LIMITS = (("new_per_day", "new cards per day, each bank", 9999),
-          ("new_per_day_total", "new cards per day, all banks", 99999),
-          ("reviews_per_day", "reviews per day, each bank", 99999),
-          ("reviews_per_day_total", "reviews per day, all banks", 999999))
-
-
-@dataclass(frozen=True)
-class UserConfig:
-    new_per_day: int = 20
-    new_per_day_total: int = 50
-    reviews_per_day: int = 200
-    reviews_per_day_total: int = 500
-    desired_retention: float = 0.90
-    maximum_interval: int = 36500  # days
-    learning_steps: str = "1m 10m"  # as Anki writes them: minutes (m), hours (h) or days (d)
-    relearning_steps: str = "10m"
-    day_start_hour: int = 4  # the study day starts at this local hour
-    leech_threshold: int = 8  # lapses that make a card a leech (0: never)
-    leech_action: str = "suspend"  # or "tag"
-    theme: str = "dark"
-
-    def problems(self) -> list[str]:
-        """Why these values cannot be used, in words; empty when they can."""
-        out = []
-        for name, words, highest in LIMITS:
-            if not 0 <= getattr(self, name) <= highest:
-                out.append(f"{words} must be between 0 and {highest}")
-        if not 0.70 <= self.desired_retention <= 0.99:
-            out.append("desired retention must be between 0.70 and 0.99")
-        if not 1 <= self.maximum_interval <= 36500:
-            out.append("maximum interval must be between 1 and 36500 days")
-        for name in ("learning_steps", "relearning_steps"):
-            try:
-                parse_steps(getattr(self, name))
-            except ValueError as exc:
-                out.append(f"{name.replace('_', ' ')}: {exc}")
-        if not 0 <= self.day_start_hour <= 23:
-            out.append("the day start hour must be between 0 and 23")
-        if not 0 <= self.leech_threshold <= 99:
-            out.append("the leech threshold must be between 0 (never) and 99 lapses")
-        if self.leech_action not in ("suspend", "tag"):
-            out.append("the leech action must be suspend or tag")
-        if self.theme not in THEMES:
-            out.append(f"theme must be one of {', '.join(THEMES)}")
-        return out
-
-
-def study_settings(config: UserConfig, overrides: dict | None = None, **fixed):
-    """The engine's Settings from the learner's config; overrides (command-line flags) win where not None.
-
-    Args:
-        config: the saved settings.
-        overrides: limit names (as in LIMITS) to values, None meaning "not given": `--new 0` is none today.
-        fixed: further Settings fields (fuzz, tz) passed as they are.
-
-    Returns:
-        A srs Settings.
-    """
-    from .srs.settings import Settings
-    limits = {name: getattr(config, name) for name, _words, _highest in LIMITS}
-    limits.update({k: v for k, v in (overrides or {}).items() if k in limits and v is not None})
-    return Settings(**limits, desired_retention=config.desired_retention, maximum_interval=config.maximum_interval,
-                    learning_steps=parse_steps(config.learning_steps),
-                    relearning_steps=parse_steps(config.relearning_steps), day_start_hour=config.day_start_hour,
-                    leech_threshold=config.leech_threshold, leech_action=config.leech_action, **fixed)
-
-
+# The daily limits: field, words, highest value (the settings form's rows). Per bank, and for all banks together.
+LIMITS = tuple((name, RANGES[name].words, int(RANGES[name].highest)) for name in DAILY_LIMITS)
+ENGINE_DEFAULTS = Settings()
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-def parse_steps(text: str) -> tuple:
+def parse_steps(text: str) -> tuple[timedelta, ...]:
     """Learning steps as Anki writes them ("1m 10m", "10m 1h 1d") as timedeltas; raises ValueError in words.
 
     Args:
@@ -87,7 +30,6 @@ def parse_steps(text: str) -> tuple:
     Returns:
         A tuple of datetime.timedelta, shortest first as written.
     """
-    from datetime import timedelta
     steps = []
     for word in text.split():
         number, unit = word[:-1], word[-1:].lower()
@@ -99,11 +41,90 @@ def parse_steps(text: str) -> tuple:
     return tuple(steps)
 
 
+def format_steps(steps: tuple[timedelta, ...]) -> str:
+    """Steps as Anki writes them ("1m 10m"): each in the largest unit that holds it whole.
+
+    Args:
+        steps: learning or relearning steps.
+
+    Returns:
+        The steps separated by spaces; empty for none.
+    """
+    words = []
+    for step in steps:
+        seconds = int(step.total_seconds())
+        unit = next(u for u in ("d", "h", "m", "s") if seconds % _UNITS[u] == 0)
+        words.append(f"{seconds // _UNITS[unit]}{unit}")
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class UserConfig:
+    """What the learner saved (settings.json): the engine's defaults until changed."""
+
+    new_per_day: int = ENGINE_DEFAULTS.new_per_day
+    new_per_day_total: int = ENGINE_DEFAULTS.new_per_day_total
+    reviews_per_day: int = ENGINE_DEFAULTS.reviews_per_day
+    reviews_per_day_total: int = ENGINE_DEFAULTS.reviews_per_day_total
+    desired_retention: float = ENGINE_DEFAULTS.desired_retention
+    maximum_interval: int = ENGINE_DEFAULTS.maximum_interval  # days
+    learning_steps: str = format_steps(ENGINE_DEFAULTS.learning_steps)  # minutes (m), hours (h) or days (d)
+    relearning_steps: str = format_steps(ENGINE_DEFAULTS.relearning_steps)
+    day_start_hour: int = ENGINE_DEFAULTS.day_start_hour  # the study day starts at this local hour
+    leech_threshold: int = ENGINE_DEFAULTS.leech_threshold  # lapses that make a card a leech (0: never)
+    leech_action: str = ENGINE_DEFAULTS.leech_action  # or "tag"
+    theme: str = "dark"
+
+    def problems(self) -> list[str]:
+        """Why these values cannot be used, in words; empty when they can."""
+        out = range_problems(self)
+        for name in ("learning_steps", "relearning_steps"):
+            try:
+                parse_steps(getattr(self, name))
+            except ValueError as exc:
+                out.append(f"{name.replace('_', ' ')}: {exc}")
+        if self.theme not in THEMES:
+            out.append(f"theme must be one of {', '.join(THEMES)}")
+        return out
+
+
+def engine_settings(config: UserConfig, limits: dict[str, int | None] | None = None, **fixed: Any) -> Settings:
+    """The engine's Settings from the learner's config; limits (command-line flags) win where not None.
+
+    Args:
+        config: the saved configuration.
+        limits: daily limit names (as in DAILY_LIMITS) to values, None meaning "not given": `--new 0` is none today.
+        fixed: further Settings fields (fuzz, tz) passed as they are.
+
+    Returns:
+        The engine's Settings.
+    """
+    chosen = {name: getattr(config, name) for name in DAILY_LIMITS}
+    chosen.update({k: v for k, v in (limits or {}).items() if k in chosen and v is not None})
+    return Settings(**chosen, desired_retention=config.desired_retention, maximum_interval=config.maximum_interval,
+                    learning_steps=parse_steps(config.learning_steps),
+                    relearning_steps=parse_steps(config.relearning_steps), day_start_hour=config.day_start_hour,
+                    leech_threshold=config.leech_threshold, leech_action=config.leech_action, **fixed)
+
+
+def load_engine_settings(limits: dict[str, int | None] | None = None, **fixed: Any) -> Settings:
+    """The engine's Settings from the saved config file (shared with the TUI's settings form) and the flags given.
+
+    Args:
+        limits: daily limit names to values from the command line (None: not given).
+        fixed: further Settings fields.
+
+    Returns:
+        The engine's Settings.
+    """
+    return engine_settings(load_config(), limits, **fixed)
+
+
 def config_dir() -> Path:
     override = os.environ.get("QUIZAPP_CONFIG_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_config_dir
+    from platformdirs import user_config_dir  # 4 ms of imports that `quizapp --help` does without
     return Path(user_config_dir("quizapp", appauthor=False))
 
 

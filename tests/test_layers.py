@@ -57,3 +57,41 @@ def test_wheel_ships_the_bundled_decks(tmp_path):
     decks = sorted(n for n in names if n.startswith("quizapp/_decks/") and n.endswith(".yaml"))
     assert decks == sorted(f"quizapp/_decks/{p.name}" for p in (ROOT / "decks").glob("*.yaml"))
     assert len(decks) == 5
+
+
+LAZY_PROBE = """
+import sys
+import quizapp.bank, quizapp.srs
+before = sorted(m for m in sys.modules if m.startswith(("quizapp.srs.", "quizapp.bank.loader", "fsrs")))
+from quizapp.srs import Rating, check_answer
+from quizapp.bank import Problem
+after = {m for m in sys.modules if m.startswith(("quizapp.srs.", "fsrs"))}
+print(before, "quizapp.srs.checking" in after, "fsrs" in after, "quizapp.srs.engine" in after,
+      quizapp.srs.__dict__["check_answer"] is check_answer, Problem.__module__)
+"""
+
+
+def test_package_exports_load_their_module_on_first_use_only():
+    proc = subprocess.run([sys.executable, "-c", LAZY_PROBE], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["[]", "True", "True", "False", "True", "quizapp.bank.problems"]
+
+
+HELP_PROBE = """
+import sys
+sys.argv = ["quizapp", "--help"]
+from quizapp.cli import run
+try:
+    run()
+except SystemExit:
+    pass
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "fsrs", "textual", "sqlite3", "genanki"})
+print("heavy:", ",".join(heavy), file=sys.stderr)
+"""
+
+
+def test_quizapp_help_imports_no_heavy_dependency():
+    """`quizapp --help` imports every command module: they keep pydantic, the engine and Textual for their run."""
+    proc = subprocess.run([sys.executable, "-c", HELP_PROBE], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "Commands:" in proc.stdout, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "heavy:", proc.stderr

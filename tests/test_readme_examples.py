@@ -28,7 +28,7 @@ NOT_RUN = {
     "python benchmarks/bench_load.py":
         "benchmarks take minutes each and are run by hand (never timed tests)",
     "quizapp import-progress ~/Desktop/collection.apkg":
-        "needs a package exported by Anki; tests/export/test_progress_loop.py runs it on one the anki backend wrote",
+        "needs a package exported by Anki; tests/export/test_export_progress_loop.py runs it on one the anki backend wrote",
 }
 
 

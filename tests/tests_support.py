@@ -1,6 +1,7 @@
 """Helpers shared by test modules (the broken-bank corpus and its expectations)."""
 from __future__ import annotations
 
+import base64
 import os
 import re
 from pathlib import Path
@@ -12,6 +13,8 @@ SEEDS = next((p for p in (ROOT.parent / "shared" / "seeds", ROOT.parent.parent /
 BANKS = Path(__file__).resolve().parent / "banks"
 BROKEN = BANKS / "broken"
 VALID = BANKS / "valid"
+# A 1x1 PNG: a real image for banks and Anki notes to carry.
+DOT_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 
 
 def expectations() -> dict[str, tuple[int, int, str]]:

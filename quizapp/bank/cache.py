@@ -7,12 +7,8 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from .. import __version__
-
-if TYPE_CHECKING:
-    from .loader import LoadResult
+from .loadresult import LoadResult
 
 _FORMAT = 4  # 2: Bank pickles carry private state (source_path); 3: warnings kept; 4: the positions too.
 # Older entries are misses.
@@ -22,7 +18,7 @@ def cache_dir() -> Path:
     override = os.environ.get("QUIZAPP_CACHE_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_cache_dir
+    from platformdirs import user_cache_dir  # 4 ms of imports that `quizapp --help` does without
     return Path(user_cache_dir("quizapp", appauthor=False)) / "banks"
 
 
@@ -52,7 +48,6 @@ def get(path: Path, raw: bytes, st: os.stat_result) -> LoadResult | None:
         return None
     if stamp != _stamp(path, raw, st):
         return None
-    from .loader import LoadResult
     # The bank itself is unpickled only when asked for: `validate` and `list`
     # need just the summary, which keeps a warm run far under a bare YAML load.
     return LoadResult(path=path, display=meta["display"], from_cache=True, _payload=payload, digest=stamp[-1],

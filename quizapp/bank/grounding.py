@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from .loader import LoadResult
+    from .loadresult import LoadResult
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",

@@ -4,69 +4,24 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from yaml.nodes import Node
-
 from ..termtext import first_control
 from .limits import MAX_FILE_BYTES
+from .loadresult import LoadResult
 from .positions import Locator
-from .problems import BankError, Problem
+from .problems import BankError, Problem, ProblemCollector
 from .yamlsource import Builder, YamlIssue, YamlPath, compose
 
-if TYPE_CHECKING:  # pydantic is imported on first parse: `list` and the TUI start faster without it
+# Imported inside the functions that use them: the models and their messages (pydantic: about 0.6 s of
+# imports), by parse_bytes on the first file not in the validated-bank cache, so a warm `quizapp validate` or
+# `list` (0.19 s in all) and the TUI's first frame never import them; the cache itself (hashlib, pickle,
+# tempfile: about 0.01 s) on the first file read, which `quizapp --help` (0.21 s in all) never reads.
+if TYPE_CHECKING:
     from .models import Bank
 
 BANK_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass
-class LoadResult:
-    """What loading one file gave: a bank, or the problems that stop it."""
-
-    path: Path
-    display: str
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # the bank is valid; the teacher should still look
-    bank_id: str | None = None
-    title: str | None = None
-    question_count: int = 0
-    id_position: tuple[int, int] = (1, 1)
-    from_cache: bool = False
-    digest: str = ""  # the content hash (cache.content_digest) of a valid bank's file
-    _bank: Bank | None = None
-    _payload: bytes | None = None  # a cached bank, unpickled on first use
-    _locator: Locator | None = None
-    _locator_payload: bytes | None = None  # a cached bank's positions, unpickled on first use
-
-    @property
-    def bank(self) -> Bank | None:
-        """The validated Bank, or None when the file has problems."""
-        if self._bank is None and self._payload is not None:
-            import pickle
-            self._bank, self._payload = pickle.loads(self._payload), None
-        if self._bank is not None and getattr(self._bank, "_source_path", None) is None:
-            self._bank._source_path = self.path  # a private attribute: frozen fields stay frozen
-        return self._bank
-
-    @bank.setter
-    def bank(self, value: Bank | None) -> None:
-        self._bank, self._payload = value, None
-
-    @property
-    def locator(self) -> Locator:
-        """Where each part of the file stands (found at load; kept in the cache with the bank)."""
-        if self._locator is None:
-            import pickle
-            payload, self._locator_payload = self._locator_payload, None
-            self._locator = pickle.loads(payload) if payload is not None else Locator(None)
-        return self._locator
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def _decode(raw: bytes, display: str) -> str:
@@ -98,55 +53,53 @@ def parse_bytes(raw: bytes, display: str, path: Path | None = None) -> LoadResul
         root = compose(text)
         if root is None:
             raise YamlIssue(1, 1, "the file is empty; a bank needs at least id, title and questions")
-        result._locator = Locator(root)
+        result._locator = locator = Locator(root)
         builder = Builder()
         data = builder.build(root)
     except YamlIssue as issue:
         result.problems.append(Problem(display, issue.line, issue.column, issue.message))
         return result
-    problems = [Problem(display, i.line, i.column, i.message) for i in builder.issues]
+    problems = ProblemCollector(display, locator)
+    for found in builder.issues:
+        problems.at_position(found.line, found.column, found.message)
     if not isinstance(data, dict):
-        from .yamlsource import locate
-        problems.append(Problem(display, *locate(root, ()), "the file must be a mapping of keys (id, title, questions...), "
-                                f"not {'a list' if isinstance(data, list) else 'a single value'}"))
-        result.problems = problems
+        problems.at((), "the file must be a mapping of keys (id, title, questions...), "
+                    f"not {'a list' if isinstance(data, list) else 'a single value'}")
+        result.problems = problems.found
         return result
-    problems += check_duplicate_ids(data, root, display, Problem)
+    check_duplicate_ids(data, problems)
     try:
         bank = Bank.model_validate(data)
     except ValidationError as exc:
-        problems += translate(exc, data, root, display, Problem)
+        translate(exc, data, problems)
         bank = None
     if isinstance(data.get("id"), str):
-        from .yamlsource import locate
         result.bank_id = data["id"]
-        result.id_position = locate(root, ("id",))
+        result.id_position = locator.at(("id",))
     if isinstance(data.get("title"), str):
         result.title = data["title"]
     if isinstance(data.get("questions"), list):
         result.question_count = len(data["questions"])
-    if problems:
+    if problems.found:
         # A problem the YAML layer reported can leave a bank that pydantic accepts
         # (a duplicate key, say); it is still not valid.
-        problems.sort(key=lambda p: (p.line, p.column))
-        result.problems = problems
+        result.problems = sorted(problems.found, key=lambda p: (p.line, p.column))
     else:
-        from .cache import content_digest
         result.bank = bank
+        from .cache import content_digest
         result.digest = content_digest(raw)
         # A value holds a control character only if the text has one or a backslash escape: one C-speed
         # scan spares most banks the walk over every string (a tenth of a 10,000-question load).
         if "\\" in text or first_control(text):
-            result.warnings = _control_warnings(data, root, display)
+            result.warnings = _control_warnings(data, locator, display)
     return result
 
 
-def _control_warnings(data: dict[str, Any], root: Node, display: str) -> list[Problem]:
+def _control_warnings(data: dict[str, Any], locator: Locator, display: str) -> list[Problem]:
     """A warning at every text holding a control character: escape sequences that a terminal would obey.
 
     Every output strips them (quizapp.termtext.clean), so they are never shown; the teacher learns the
     text differs from what the bank says."""
-    from .yamlsource import locate
     out: list[Problem] = []
     stack: list[tuple[YamlPath, object]] = [((), data)]
     while stack:
@@ -155,7 +108,7 @@ def _control_warnings(data: dict[str, Any], root: Node, display: str) -> list[Pr
             code = first_control(value)
             if code:
                 key = next((f"{part}: " for part in reversed(path) if isinstance(part, str)), "")
-                out.append(Problem(display, *locate(root, path), f"{key}text holds the control character {code} "
+                out.append(Problem(display, *locator.at(path), f"{key}text holds the control character {code} "
                                    "(an escape sequence?); it is removed wherever the text is shown: delete it",
                                    severity="warning"))
         elif isinstance(value, dict):
@@ -200,16 +153,15 @@ def load_file(path: str | os.PathLike[str], display: str | None = None, *, use_c
         return LoadResult(path, display, [Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")])
     except YamlIssue as issue:
         return LoadResult(path, display, [Problem(display, issue.line, issue.column, issue.message)])
-    if use_cache:
-        from . import cache
-        hit = cache.get(path, raw, st)
-        if hit is not None:
-            hit.display = display
-            return hit
+    if not use_cache:
+        return parse_bytes(raw, display, path)
+    from . import cache
+    hit = cache.get(path, raw, st)
+    if hit is not None:
+        hit.display = display
+        return hit
     result = parse_bytes(raw, display, path)
-    if use_cache:
-        from . import cache
-        cache.put(path, raw, st, result)
+    cache.put(path, raw, st, result)
     return result
 
 

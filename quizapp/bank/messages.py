@@ -1,16 +1,16 @@
-"""Turns pydantic validation errors into located, teacher-readable problems."""
+"""Turns pydantic validation errors into located, teacher-readable problems: a small formatter per error kind."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .models import QUESTION_TYPES, Bank, Source
-from yaml.nodes import Node
-
-from .problems import Problem as _Problem
-from .yamlsource import INVALID, YamlPath, locate
+from .problems import ProblemCollector
+from .yamlsource import INVALID, YamlPath
 
 _KIND = {str: "text", int: "a number", float: "a number", bool: "a boolean", list: "a list",
          dict: "a mapping", type(None): "nothing (null)"}
@@ -26,6 +26,14 @@ _MEANT = {"answer": "back", "prompt": "front", "question": "front"}
 
 _SELF_LOCATED = {"duplicate", "duplicate_match", "answer_not_in_choices", "no_cloze", "empty_cloze",
                   "cloze_zero", "cloze_range", "empty_answer", "reject_accepted"}
+
+# pydantic's number bounds, said as a teacher would: "tolerance must be 0 or more, got -1".
+_BOUNDS = {"greater_than_equal": ("ge", "{} or more"), "greater_than": ("gt", "more than {}"),
+           "less_than_equal": ("le", "{} or less"), "less_than": ("lt", "less than {}")}
+
+# The entries a list may hold, by its key: at least, and at most (None: no upper bound).
+_FEWEST = {"choices": 2, "items": 2, "pairs": 2, "questions": 1}
+_MOST = {"choices": 8, "items": 10, "pairs": 10}
 
 
 def _kind(value: object) -> str:
@@ -87,93 +95,150 @@ def _entries(n: int) -> str:
     return f"{n} entr{'y' if n == 1 else 'ies'}"
 
 
-# pydantic's number bounds, said as a teacher would: "tolerance must be 0 or more, got -1".
-_BOUNDS = {"greater_than_equal": ("ge", "{} or more"), "greater_than": ("gt", "more than {}"),
-           "less_than_equal": ("le", "{} or less"), "less_than": ("lt", "less than {}")}
+# A formatter turns one pydantic error, at its path in the data, into where to place it and what to say:
+# (path, message, placed on the key rather than the value).
+Placed = tuple[YamlPath, str, bool]
+Formatter = Callable[[ErrorDetails, YamlPath, Any], Placed]
 
 
-def translate(exc: ValidationError, data: Any, root: Node | None, file: str,
-              Problem: type[_Problem]) -> list[_Problem]:
-    problems: list[_Problem] = []
-    seen: set[tuple[int, int, str]] = set()
+def _missing(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    return path[:-1], f"missing required key {path[-1]!r}{_where(path[:-1])}", False
+
+
+def _unknown_key(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    name = str(path[-1])
+    model = _model_at(data, path[:-1])
+    known = list(model.model_fields) if model else []
+    close = [_MEANT[name]] if name in _MEANT and _MEANT[name] in known else \
+        difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    if model is not None and "type" in model.model_fields:
+        owner = f"in a {model.model_fields['type'].annotation.__args__[0]} question"
+    else:
+        owner = {Bank: "at the top of a bank", Source: "in source"}.get(model, "here")
+    return path, f"unknown key {name!r}{hint}; not allowed {owner}", True
+
+
+def _unknown_type(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    given = (err.get("ctx") or {}).get("tag")
+    close = difflib.get_close_matches(str(given), list(QUESTION_TYPES), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return path + ("type",), f"unknown question type {given!r}{hint}; expected one of: {', '.join(QUESTION_TYPES)}", \
+        False
+
+
+def _no_type(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    return path, f"missing required key 'type'{_where(path)}; expected one of: {', '.join(QUESTION_TYPES)}", False
+
+
+def _wrong_kind(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    got = _kind(err.get("input"))
+    if path == ():
+        return path, f"the file must be a mapping of keys (id, title, questions...), got {got}", False
+    return path, f"{_name(path)}: expected {_EXPECT[err['type']]}, got {got}", False
+
+
+def _bad_id(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    return path, (f"{err.get('input')!r} is not a valid id: use lowercase letters, digits and hyphens, "
+                  "starting with a letter or digit"), False
+
+
+def _empty_text(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    return path, f"{_name(path) if path else 'value'} must not be empty", False
+
+
+def _entry_count(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    last = path[-1] if path else ""
+    got = len(err.get("input") or ())
+    if last == "questions" and not got:
+        return path, "questions must not be empty: a bank needs at least one question", False
+    most = _MOST.get(last)
+    fewest = _FEWEST.get(last, 1)
+    wanted = f"{fewest} to {most} entries" if most else f"at least {_entries(fewest)}"
+    return path, f"{_name(path)} must have {wanted}, got {got}", False
+
+
+def _too_short(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    if isinstance(err.get("input"), str):
+        return _empty_text(err, path, data)
+    return _entry_count(err, path, data)
+
+
+def _string_too_short(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    if isinstance(err.get("input"), str):
+        return _empty_text(err, path, data)
+    return _in_pydantics_words(err, path, data)
+
+
+def _bound(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    bound, wording = _BOUNDS[err["type"]]
+    limit = (err.get("ctx") or {}).get(bound)
+    return path, f"{_name(path)} must be {wording.format(limit)}, got {err.get('input')!r}", False
+
+
+def _text_or_texts(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:  # multiple_choice answer
+    return path, f"{_name(path)}: expected text or a list of texts, got {_kind(err.get('input'))}", False
+
+
+def _in_pydantics_words(err: ErrorDetails, path: YamlPath, data: Any) -> Placed:
+    """Any error not worded above, including the models' own checks (their message is already a teacher's)."""
+    msg = err["msg"].removeprefix("Value error, ")
+    if msg.startswith("Input should be "):  # pydantic's voice
+        msg = "expected " + msg.removeprefix("Input should be ")
+    if path and not isinstance(path[-1], int) and err["type"] not in _SELF_LOCATED:
+        msg = f"{path[-1]}: {msg}"
+    return path, msg, False
+
+
+_FORMATTERS: dict[str, Formatter] = {
+    "missing": _missing, "extra_forbidden": _unknown_key,
+    "union_tag_invalid": _unknown_type, "union_tag_not_found": _no_type,
+    **{kind: _wrong_kind for kind in _EXPECT},
+    "string_pattern_mismatch": _bad_id,
+    "too_short": _too_short, "string_too_short": _string_too_short, "too_long": _entry_count,
+    **{kind: _bound for kind in _BOUNDS},
+    "union_type": _text_or_texts,
+}
+
+
+def _reported_elsewhere(err: ErrorDetails) -> bool:
+    if err.get("input") is INVALID:
+        return True  # already reported by the YAML layer
+    if err["type"] == "duplicate_id":
+        return True  # reported, for every duplicate, by check_duplicate_ids
+    ctx = err.get("ctx") or {}
+    # pydantic's echo of failed items, not a real shortage (blank text is one: "  " strips to "")
+    return (err["type"] == "too_short" and not isinstance(err.get("input"), str)
+            and len(err.get("input") or ()) >= ctx.get("min_length", 0))
+
+
+def translate(exc: ValidationError, data: Any, problems: ProblemCollector) -> None:
+    """Add each of pydantic's errors to problems, worded for a teacher and placed where it is in the file.
+
+    Args:
+        exc: what Bank.model_validate raised.
+        data: the data it validated (the file as built by the YAML layer).
+        problems: the file's problems, which places each one.
+    """
     for err in exc.errors():
-        if err.get("input") is INVALID:
-            continue  # already reported by the YAML layer
-        kind, ctx = err["type"], err.get("ctx") or {}
-        if kind == "duplicate_id":
-            continue  # reported, for every duplicate, by check_duplicate_ids
-        if (kind == "too_short" and not isinstance(err.get("input"), str)
-                and len(err.get("input") or ()) >= ctx.get("min_length", 0)):
-            continue  # pydantic's echo of failed items, not a real shortage (blank text is one: "  " strips to "")
+        if _reported_elsewhere(err):
+            continue
         path = _data_path(data, tuple(err["loc"]))
-        if isinstance(ctx.get("at"), tuple):
-            path = ctx["at"] if ctx["at"][:1] == ("questions",) else path + ctx["at"]
-        on_key = False
-        if kind == "missing":
-            name = path[-1]
-            path = path[:-1]
-            msg = f"missing required key {name!r}{_where(path)}"
-        elif kind == "extra_forbidden":
-            on_key = True
-            name = str(path[-1])
-            model = _model_at(data, path[:-1])
-            known = list(model.model_fields) if model else []
-            close = [_MEANT[name]] if name in _MEANT and _MEANT[name] in known else \
-                difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            if model is not None and "type" in model.model_fields:
-                owner = f"in a {model.model_fields['type'].annotation.__args__[0]} question"
-            else:
-                owner = {Bank: "at the top of a bank", Source: "in source"}.get(model, "here")
-            msg = f"unknown key {name!r}{hint}; not allowed {owner}"
-        elif kind == "union_tag_invalid":
-            path = path + ("type",)
-            given = ctx.get("tag")
-            close = difflib.get_close_matches(str(given), list(QUESTION_TYPES), n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            msg = f"unknown question type {given!r}{hint}; expected one of: {', '.join(QUESTION_TYPES)}"
-        elif kind == "union_tag_not_found":
-            msg = f"missing required key 'type'{_where(path)}; expected one of: {', '.join(QUESTION_TYPES)}"
-        elif kind in _EXPECT:
-            msg = f"{_name(path)}: expected {_EXPECT[kind]}, got {_kind(err.get('input'))}"
-            if path == ():
-                msg = f"the file must be a mapping of keys (id, title, questions...), got {_kind(err.get('input'))}"
-        elif kind == "string_pattern_mismatch":
-            msg = (f"{err.get('input')!r} is not a valid id: use lowercase letters, digits and hyphens, "
-                   "starting with a letter or digit")
-        elif kind in ("too_short", "string_too_short") and isinstance(err.get("input"), str):
-            msg = f"{_name(path) if path else 'value'} must not be empty"
-        elif kind in ("too_short", "too_long"):
-            lo = {"choices": 2, "items": 2, "pairs": 2, "questions": 1}.get(path[-1] if path else "", 1)
-            hi = {"choices": 8, "items": 10, "pairs": 10}.get(path[-1] if path else "")
-            got = len(err.get("input") or ())
-            if path and path[-1] == "questions" and not got:
-                msg = "questions must not be empty: a bank needs at least one question"
-            else:
-                rng = f"{lo} to {hi} entries" if hi else f"at least {_entries(lo)}"
-                msg = f"{_name(path)} must have {rng}, got {got}"
-        elif kind in _BOUNDS:
-            bound, wording = _BOUNDS[kind]
-            msg = f"{_name(path)} must be {wording.format(ctx.get(bound))}, got {err.get('input')!r}"
-        elif kind == "union_type":  # multiple_choice answer
-            msg = f"{_name(path)}: expected text or a list of texts, got {_kind(err.get('input'))}"
-        else:
-            msg = err["msg"].removeprefix("Value error, ")
-            if msg.startswith("Input should be "):  # pydantic's voice; any case not worded above
-                msg = "expected " + msg.removeprefix("Input should be ")
-            if path and not isinstance(path[-1], int) and kind not in _SELF_LOCATED:
-                msg = f"{path[-1]}: {msg}"
-        line, col = locate(root, path, key=on_key)
-        key = (line, col, msg)
-        if key not in seen:
-            seen.add(key)
-            problems.append(Problem(file, line, col, msg))
-    return problems
+        at = (err.get("ctx") or {}).get("at")
+        if isinstance(at, tuple):  # a model's own check names the place it means
+            path = at if at[:1] == ("questions",) else path + at
+        formatter = _FORMATTERS.get(err["type"], _in_pydantics_words)
+        where, message, on_key = formatter(err, path, data)
+        problems.at(where, message, key=on_key)
 
 
-def check_duplicate_ids(data: Any, root: Node | None, file: str, Problem: type[_Problem]) -> list[_Problem]:
-    """Every repeated question id, each located at its own `id`."""
-    out: list[_Problem] = []
+def check_duplicate_ids(data: Any, problems: ProblemCollector) -> None:
+    """Add a problem at every repeated question id, each located at its own `id`.
+
+    Args:
+        data: the file as built by the YAML layer.
+        problems: the file's problems.
+    """
     first: dict[str, int] = {}
     qs = data.get("questions") if isinstance(data, dict) else None
     for i, q in enumerate(qs if isinstance(qs, list) else ()):
@@ -181,9 +246,7 @@ def check_duplicate_ids(data: Any, root: Node | None, file: str, Problem: type[_
         if not isinstance(qid, str):
             continue
         if qid in first:
-            line, col = locate(root, ("questions", i, "id"))
-            first_line = locate(root, ("questions", first[qid], "id"))[0]
-            out.append(Problem(file, line, col, f"duplicate question id {qid!r} (first used on line {first_line})"))
+            first_line = problems.locator.at(("questions", first[qid], "id"))[0]
+            problems.at(("questions", i, "id"), f"duplicate question id {qid!r} (first used on line {first_line})")
         else:
             first[qid] = i  # located only when repeated: a walk per question would cost a large bank 3%
-    return out

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 if TYPE_CHECKING:  # typing.NotRequired is Python 3.11+; annotations are not evaluated at run time
     from typing_extensions import NotRequired
+
+    from .positions import Locator
 
 
 class ProblemDict(TypedDict):
@@ -43,3 +45,35 @@ class BankError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(map(str, self.problems)))
+
+
+class ProblemCollector:
+    """The problems of one bank file, each placed by where it is in the file: `problems.at(path, message)`.
+
+    Bound to its file and that file's Locator, so the code that finds a problem says only what is wrong and
+    where in the data; the same problem (place and message) found twice is kept once.
+    """
+
+    def __init__(self, file: str, locator: Locator) -> None:
+        self.file = file
+        self.locator = locator
+        self.found: list[Problem] = []
+        self._seen: set[tuple[int, int, str, str]] = set()
+
+    def at(self, path: tuple[Any, ...], message: str, *, key: bool = False, severity: str = "error") -> None:
+        """Add a problem at the value at path in the file (its key with key=True; the nearest parent found).
+
+        Args:
+            path: mapping keys and list indexes from the top of the file, e.g. ("questions", 2, "answer").
+            message: what is wrong, in a teacher's words.
+            key: place the problem on the key rather than its value (an unknown key).
+            severity: "error", or "warning" for a bank that stays valid.
+        """
+        self.at_position(*self.locator.at(path, key=key), message, severity=severity)
+
+    def at_position(self, line: int, column: int, message: str, *, severity: str = "error") -> None:
+        """Add a problem at a line and column found by the YAML layer (1-based)."""
+        seen = (line, column, message, severity)
+        if seen not in self._seen:
+            self._seen.add(seen)
+            self.found.append(Problem(self.file, line, column, message, severity))

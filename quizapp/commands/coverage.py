@@ -11,6 +11,8 @@ import click
 from ..bank.loader import load_paths
 from ..termtext import clean
 
+# The coverage analysis (0.04 s of imports; pydantic with the banks) is imported inside the command:
+# `quizapp --help` imports every command module and takes 0.23 s in all.
 BAR = 20
 SHOWN_NAMES = 6
 

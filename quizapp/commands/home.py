@@ -1,13 +1,15 @@
-"""What `quizapp` with no command does: open the library."""
+"""What `quizapp` with no command does: open the library in the terminal UI."""
 from __future__ import annotations
 
 import click
 
+from ..tui.app import run_library
+
 
 def run(ctx: click.Context) -> None:
-    try:
-        from ..tui.app import run_library  # the terminal UI, where installed
-    except ImportError:
-        click.echo(ctx.get_help())
-        return
+    """Open the library of banks in the terminal UI.
+
+    Args:
+        ctx: the command line's context (its object holds --library and --db).
+    """
     run_library(ctx)

@@ -7,7 +7,13 @@ import sys
 import click
 
 from .. import interrupts
-from ..termtext import clean
+from ..config import load_engine_settings
+from ..srs.clock import utc_now
+from .loading import load_banks_or_exit
+
+# The terminal UI (Textual, about 1 s of imports), line mode and the engine (pydantic, fsrs: 0.5 s) are
+# imported inside the function that runs them: `quizapp --help` imports every command module (0.23 s in all),
+# and a quiz needs only one of the two interfaces.
 
 
 @click.command()
@@ -38,7 +44,8 @@ def quiz(ctx, paths, count, seed, feedback, plain, db):
     """
     try:
         interrupts.resume()
-        banks = _load(paths)
+        results = load_banks_or_exit(ctx, paths, consequence="fix them or leave them out")
+        banks = [r.bank for r in results]
     except KeyboardInterrupt:
         sys.exit(130)
     if plain:
@@ -49,22 +56,6 @@ def quiz(ctx, paths, count, seed, feedback, plain, db):
 
 
 quiz.callback.resumes_interrupts = True
-
-
-def _load(paths) -> list:
-    from ..bank import load_paths
-    results, problems = load_paths(paths)
-    if problems:
-        for p in problems:
-            click.echo(clean(str(p)), err=True)
-        click.echo(f"quiz: {len({p.file for p in problems})} bank file(s) have problems; fix them or leave them out",
-                   err=True)
-        sys.exit(1)
-    banks = [r.bank for r in results]
-    if not banks:
-        click.echo("quiz: no bank files (*.yaml, *.yml) found", err=True)
-        sys.exit(1)
-    return banks
 
 
 def run_plain_quiz(banks, *, count, seed, feedback, db) -> None:
@@ -89,11 +80,9 @@ def _record(banks, items, db) -> None:
     from ..srs import Engine, StoreError
     from ..srs.quizset import record_items
     from ..srs.store import Store
-    from ..srs.clock import utc_now
-    from .study import user_settings
     try:
         with Store.open(db) as store:
-            recorded, skipped = record_items(Engine(store, banks, user_settings({})), items, utc_now())
+            recorded, skipped = record_items(Engine(store, banks, load_engine_settings()), items, utc_now())
     except StoreError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

@@ -3,55 +3,21 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
+from typing import Any, TypeVar
+
 import click
 
 from .. import interrupts
+from ..config import ENGINE_DEFAULTS, load_engine_settings
 from ..srs.clock import utc_now
-from ..termtext import clean
+from ..srs.settings import RANGES
+from .loading import load_banks_or_exit
 
-
-def load_banks_or_exit(ctx, paths) -> list:
-    """Banks from PATHs (or the library); located problems on stderr.
-
-    Banks named as PATHS must all be valid (exit 1 otherwise). Over the whole library, as on the library
-    screen, the valid banks are studied and the invalid ones reported and skipped."""
-    from ..bank.library import library_paths
-    from ..bank.loader import load_paths
-    from ..termtext import clean
-    results, problems = load_paths(list(paths) or library_paths(ctx.obj["library"]))
-    if problems:
-        for p in problems:
-            click.echo(clean(str(p)), err=True)
-        bad = len({p.file for p in problems})
-        if paths or bad == len(results):
-            click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the banks; "
-                       "fix them (see `quizapp validate`) and retry", err=True)
-            sys.exit(1)
-        click.echo(f"skipping {bad} invalid bank file{'s' * (bad != 1)} of the library (see `quizapp validate`); "
-                   "studying the others", err=True)
-    banks = [r.bank for r in results if r.bank is not None]
-    if not banks:
-        click.echo("no bank files (*.yaml, *.yml) found", err=True)
-        sys.exit(1)
-    return banks
-
-
-def user_settings(limits: dict | int | None = None, reviews_per_day: int | None = None, **overrides):
-    """The learner's saved settings (shared with the UI's settings screen), with the limit flags given.
-
-    Args:
-        limits: limit names to values (None: not given); or, as callers wrote before the per-bank limits,
-            new_per_day itself, with reviews_per_day beside it.
-        overrides: further Settings fields.
-
-    Returns:
-        A srs Settings.
-    """
-    from ..config import load_config, study_settings
-    if not isinstance(limits, dict):
-        limits = {"new_per_day": limits, "reviews_per_day": reviews_per_day}
-    return study_settings(load_config(), limits, **overrides)
+# The terminal UI (Textual, about 1 s of imports), line mode and the engine (pydantic, fsrs: 0.5 s) are
+# imported inside the function that runs them: `quizapp --help` imports every command module (0.23 s in all),
+# and a session needs only one of the two interfaces.
 
 
 def _select(banks, bank_ids, tags) -> list:
@@ -69,18 +35,32 @@ def _select(banks, bank_ids, tags) -> list:
     return chosen
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def limit_option(flag: str, name: str, words: str) -> Callable[[F], F]:
+    """A daily-limit flag: its range and default are the engine's (RANGES, Settings), named in its help."""
+    highest = int(RANGES[name].highest)
+    return click.option(flag, name, type=click.IntRange(0, highest), metavar="N",
+                        help=f"{words} (default {getattr(ENGINE_DEFAULTS, name)}).")
+
+
+def _load(ctx: click.Context, paths: tuple[str, ...]) -> list:
+    """The banks to study: those named must all be valid; over the whole library, as on the library screen,
+    the invalid ones are reported and skipped."""
+    results = load_banks_or_exit(ctx, paths, consequence="fix them (see `quizapp validate`) and retry",
+                                 library_skips_invalid=True)
+    return [r.bank for r in results]
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--plain", is_flag=True, help="Line mode on stdin/stdout (screen readers, scripts, pipes).")
 @click.option("--db", type=click.Path(dir_okay=False), metavar="PATH", help="Review store file (overrides the group's --db).")
-@click.option("--new", "new_per_day", type=click.IntRange(min=0), metavar="N",
-              help="New cards per day in each bank (default 20).")
-@click.option("--new-total", "new_per_day_total", type=click.IntRange(min=0), metavar="N",
-              help="New cards per day in all banks together (default 50).")
-@click.option("--reviews", "reviews_per_day", type=click.IntRange(min=0), metavar="N",
-              help="Reviews per day in each bank (default 200).")
-@click.option("--reviews-total", "reviews_per_day_total", type=click.IntRange(min=0), metavar="N",
-              help="Reviews per day in all banks together (default 500).")
+@limit_option("--new", "new_per_day", "New cards per day in each bank")
+@limit_option("--new-total", "new_per_day_total", "New cards per day in all banks together")
+@limit_option("--reviews", "reviews_per_day", "Reviews per day in each bank")
+@limit_option("--reviews-total", "reviews_per_day_total", "Reviews per day in all banks together")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable: any of them).")
 @click.option("--bank", "bank_ids", multiple=True, metavar="ID", help="Only this bank id (repeatable).")
 @click.option("--cram", is_flag=True, help="Practise the chosen cards now without changing their schedule.")
@@ -111,20 +91,14 @@ def study(ctx, paths, plain, db, tags, bank_ids, cram, **limits):
         # Ctrl+C from here on ends with the session's summary and status 130, also before the first card.
         with plain_interrupts(summary_line=True):
             interrupts.resume()
-            banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
-            run_plain(banks, db=db or ctx.obj.get("db"), tags=tags, cram=cram, settings=user_settings(limits))
+            banks = _select(_load(ctx, paths), bank_ids, tags)
+            run_plain(banks, db=db or ctx.obj.get("db"), tags=tags, cram=cram, settings=load_engine_settings(limits))
         return
     interrupts.resume()
-    banks = _select(load_banks_or_exit(ctx, paths), bank_ids, tags)
+    banks = _select(_load(ctx, paths), bank_ids, tags)
     db = db or ctx.obj.get("db")
-    try:
-        from ..tui.app import run_study
-    except ImportError as exc:
-        click.echo(f"the terminal UI is not available ({exc}); using line mode", err=True)
-    else:
-        run_study(ctx, banks, tags=tags, cram=cram, limits=limits, db=db)
-        return
-    run_plain(banks, db=db, tags=tags, cram=cram, settings=user_settings(limits))
+    from ..tui.app import run_study
+    run_study(ctx, banks, tags=tags, cram=cram, limits=limits, db=db)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..bank.models import QUESTION_TYPES
 from .identity import CardKey, note_guid
 from .package_read import COLLECTIONS, SQLITE_MAGIC, PackageError, collection_member, open_collection, read_collection
 
@@ -139,7 +140,8 @@ def match_cards(history: AnkiHistory, cards: Iterable[tuple[str, str, int, str]]
     """
     keys: dict[tuple[str, int], CardKey] = {}
     for bank_id, question_id, ord, qtype in cards:
-        keys[note_guid(bank_id, question_id), ord - 1 if qtype == "cloze" else ord] = (bank_id, question_id, ord)
+        model = QUESTION_TYPES.get(qtype)  # a store may hold cards of a type this version does not know
+        keys[note_guid(bank_id, question_id), ord - (model.first_card if model else 0)] = (bank_id, question_id, ord)
     matched: list[tuple[CardKey, int, int, int]] = []
     unknown: set[str] = set()
     for r in history.reviews:

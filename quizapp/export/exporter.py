@@ -46,7 +46,7 @@ class PackagePlan:
     cards: int = 0
     timestamp: int = 0
     warnings: list[str] = field(default_factory=list)
-    guids: dict[str, tuple[str, str, bool]] = field(default_factory=dict)  # guid -> bank id, question id, cloze
+    guids: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # guid -> bank id, question id, first card
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
@@ -100,7 +100,7 @@ def build(plan: PackagePlan, state: ExportState, now: int, progress: Progress | 
         source = source_html(bank.source)
         for index, question in enumerate(bank.questions):
             guid = note_guid(bank.id, question.id)
-            plan.guids[guid] = (bank.id, question.id, question.type == "cloze")
+            plan.guids[guid] = (bank.id, question.id, question.first_card)
             model, fields = note_fields(question, index, renderer, guid, bank.id, source)
             tags = note_tags(bank.id, bank.tags, question.tags)
             previous = state.previous_note_type(guid)

@@ -26,9 +26,8 @@ def source_html(source: Source | None) -> str:
     """A bank's citation: title, author, publisher, date and a link, all escaped."""
     if source is None:
         return ""
-    parts = [f"<cite>{plain(source.title)}</cite>" if source.title else "",
-             plain(source.author), plain(source.publisher), source.date.isoformat() if source.date else ""]
-    text = ", ".join(p for p in parts if p)
+    text = ", ".join(f"<cite>{plain(part)}</cite>" if what == "title" else plain(part)
+                     for what, part in source.citation_parts())
     if source.url:
         url = plain(source.url)
         link = f'<a href="{url}">{url}</a>' if source.url.startswith(("https://", "http://")) else url
@@ -53,7 +52,7 @@ def _multiple_choice(q: MultipleChoice, r: TextRenderer, at: YamlPath, guid: str
 
 
 def _true_false(q: TrueFalse, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
-    return [r.block(q.prompt, (*at, "prompt")), "True" if q.answer else "False"]
+    return [r.block(q.prompt, (*at, "prompt")), q.word(q.answer)]
 
 
 def _short_answer(q: ShortAnswer, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
@@ -89,7 +88,7 @@ def _letters(shuffled: list[int]) -> dict[int, str]:
 
 def _ordering(q: Ordering, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     html = [r.inline(item, (*at, "items", i)) for i, item in enumerate(q.items)]
-    shuffled = seeded_shuffle(range(len(html)), guid, avoid_identity=True)
+    shuffled = seeded_shuffle(range(len(html)), guid)
     letter = _letters(shuffled)
     # Each item keeps the letter the learner said it by: as its class (the CSS shows it before the item) and
     # in one line to compare with what was said.
@@ -104,7 +103,7 @@ def _ordering(q: Ordering, r: TextRenderer, at: YamlPath, guid: str) -> list[str
 def _matching(q: Matching, r: TextRenderer, at: YamlPath, guid: str) -> list[str]:
     left = [r.inline(k, (*at, "pairs", k)) for k in q.pairs]
     right = [r.inline(v, (*at, "pairs", k)) for k, v in q.pairs.items()]
-    shuffled = seeded_shuffle(range(len(right)), guid, avoid_identity=True)
+    shuffled = seeded_shuffle(range(len(right)), guid)
     letter = _letters(shuffled)
     rows = (f'<tr><td>{a}</td><td class="arrow">→</td><td>{b}</td></tr>' for a, b in zip(left, right))
     return [

@@ -5,9 +5,11 @@ import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import genanki
+
+from ..bank.shuffle import shuffled
 
 _DECK_ID_BASE = 1 << 31  # above genanki's random model/deck id range and Anki's Default deck (1)
 _UNSAFE_TAG = re.compile(r"\s+")
@@ -50,18 +52,34 @@ def note_tags(bank_id: str, bank_tags: tuple[str, ...], question_tags: tuple[str
     return tuple(dict.fromkeys(t for t in tags if t))
 
 
-def seeded_shuffle(items: Iterable[_Item], guid: str, *, avoid_identity: bool = False) -> list[_Item]:
-    """items in an order fixed by the note's GUID: the same on every export, different between notes.
+class GuidRandom:
+    """Orders fixed by a note's GUID, for bank.shuffle.shuffled: the same on every export, different between notes.
 
-    Each position gets a key hashed from the GUID and the position, and the items are sorted by key: a
-    uniformly random order that depends only on the GUID (and costs less than seeding a random.Random).
-
-    With avoid_identity, an order that happens to be the original one is rotated by one place, so the
-    front of an ordering card never shows the answer.
+    Each position gets a key hashed from the GUID (and, after the first draw, the draw's number) and the
+    position, and the items are sorted by key: a uniformly random order that depends only on the GUID (and
+    costs less than seeding a random.Random).
     """
-    original = list(items)
-    keys = [hashlib.blake2b(f"{guid}\x1f{i}".encode(), digest_size=8).digest() for i in range(len(original))]
-    out = [item for _, item in sorted(zip(keys, original), key=lambda pair: pair[0])]
-    if avoid_identity and len(out) > 1 and out == original:
-        out = out[1:] + out[:1]
-    return out
+
+    def __init__(self, guid: str) -> None:
+        self.guid = guid
+        self.draws = 0
+
+    def shuffle(self, x: list[Any], /) -> None:
+        """Put x in this GUID's next order, in place."""
+        seed = self.guid if self.draws == 0 else f"{self.guid}\x1f{self.draws}"
+        self.draws += 1
+        keys = [hashlib.blake2b(f"{seed}\x1f{i}".encode(), digest_size=8).digest() for i in range(len(x))]
+        x[:] = [item for _, item in sorted(zip(keys, x), key=lambda pair: pair[0])]
+
+
+def seeded_shuffle(items: Iterable[_Item], guid: str) -> list[_Item]:
+    """items in the shown order of the note with this GUID (bank.shuffle's policy: never the written order).
+
+    Args:
+        items: choices, items or right-hand sides (or their indices), as the bank writes them.
+        guid: the note's GUID.
+
+    Returns:
+        The same order on every export: what `quizapp import anki` undoes.
+    """
+    return shuffled(items, GuidRandom(guid))

@@ -177,13 +177,13 @@ def card_columns(state: ScheduleState, options: ScheduleOptions) -> CardColumns:
             memory_json(state, options))
 
 
-def write_progress(cursor: sqlite3.Cursor, notes: dict[str, tuple[str, str, bool]], history: History) -> int:
+def write_progress(cursor: sqlite3.Cursor, notes: dict[str, tuple[str, str, int]], history: History) -> int:
     """Fill a genanki-written collection with the learner's schedules and reviews.
 
     Args:
         cursor: a cursor on the package's collection, after genanki wrote it.
-        notes: note GUID -> (bank id, question id, is cloze); a cloze card's ordinal is its number - 1, any
-            other card's (a reversed flashcard's second card) is quizapp's.
+        notes: note GUID -> (bank id, question id, number of its first card); Anki counts cards from 0, so a
+            cloze card's ordinal is its number - 1, any other card's (a reversed flashcard's second) is quizapp's.
         history: the progress to write.
     Returns:
         the number of cards that carry progress.
@@ -196,8 +196,8 @@ def write_progress(cursor: sqlite3.Cursor, notes: dict[str, tuple[str, str, bool
     written = 0
     rows = cursor.execute("SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.nid ORDER BY c.id")
     for card_id, guid, ord in rows.fetchall():
-        bank_id, question_id, cloze = notes[guid]
-        progress = history.cards.get((bank_id, question_id, ord + 1 if cloze else ord))
+        bank_id, question_id, first_card = notes[guid]
+        progress = history.cards.get((bank_id, question_id, ord + first_card))
         if progress is None or progress.state.state == 0:
             continue
         columns = card_columns(progress.state, options)

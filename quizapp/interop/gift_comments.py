@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..bank.models import CLOZE_RE
+from ..bank.cloze import deletions as cloze_deletions
 from .gift_export import EXTRA_PREFIX
 from .result import slugify
 
@@ -51,8 +51,8 @@ def apply_extras(question: dict, extras: dict) -> dict | None:
             question[key] = value
     cloze, card = extras.get("cloze"), extras.get("card")
     if isinstance(cloze, str) and isinstance(card, int) and question["type"] in ("cloze", "short_answer"):
-        typed = question.get("answer") or next((m.group(2) for m in CLOZE_RE.finditer(question.get("text", ""))), None)
-        deletions = {int(m.group(1)): m.group(2) for m in CLOZE_RE.finditer(cloze)}
+        typed = question.get("answer") or next((d.answer for d in cloze_deletions(question.get("text", ""))), None)
+        deletions = {d.number: d.answer for d in cloze_deletions(cloze)}
         if deletions.get(card) == typed:
             if card != min(deletions):
                 return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from ..bank.models import CLOZE_RE
+from ..bank.cloze import fill
 from .gift_read import escape
 
 EXTRA_PREFIX = "quizapp:"
@@ -62,10 +62,6 @@ def _answer_block(q, extra: dict, notes: list[str]) -> str | None:
     return None
 
 
-def _prompt_of(q) -> str:
-    return q.front if q.type == "flashcard" else q.prompt
-
-
 def _head(q, extra: dict, bank_tags: tuple[str, ...]) -> list[str]:
     # GIFT has no bank: the bank's tags go on each question, as `quizapp validate` would apply them.
     lines = [f"// [tag:{t}]" for t in dict.fromkeys((*bank_tags, *q.tags))]
@@ -89,24 +85,20 @@ def _cloze(q, notes: list[str], bank_tags: tuple[str, ...]) -> list[str]:
     out = []
     numbers = q.card_numbers
     for n in numbers:
-        found = [m for m in CLOZE_RE.finditer(q.text) if int(m.group(1)) == n]
+        found = q.gaps(n)
         if len(found) > 1:
             notes.append(f"{q.id}: deletion c{n} appears {len(found)} times; GIFT has one blank a question, "
                          "not exported")
             return []
-        parts, last = [], 0
-        for m in CLOZE_RE.finditer(q.text):
-            parts.append(escape(q.text[last:m.start()]))
-            parts.append(f"{{={escape(m.group(2))}{_feedback(q)}}}" if int(m.group(1)) == n else escape(m.group(2)))
-            last = m.end()
-        parts.append(escape(q.text[last:]))
+        text = fill(q.text, lambda d: f"{{={escape(d.answer)}{_feedback(q)}}}" if d.number == n else escape(d.answer),
+                    between=escape)
         # The whole cloze rides along, so that import gives it back as one question (Moodle ignores it).
         extra: dict = {"card": n, "cloze": q.text}
         title = q.id if len(numbers) == 1 else f"{q.id}-c{n}"
         if title != q.id:
             extra["id"] = q.id
         lines = _head(q, extra, bank_tags) if n == numbers[0] else [_extras_line(extra)]
-        out.append("\n".join([*lines, f"::{title}::[markdown]{''.join(parts)}"]))
+        out.append("\n".join([*lines, f"::{title}::[markdown]{text}"]))
     return out
 
 
@@ -136,6 +128,6 @@ def export_gift(banks) -> tuple[str, list[str]]:
                 notes.append(f"{q.id}: an answer contains '->', which GIFT reads as matching; not exported")
                 continue
             head = _head(q, extra, bank.tags)
-            text = f"::{q.id}::[markdown]{escape(_prompt_of(q))} {{{block}{_feedback(q)}}}"
+            text = f"::{q.id}::[markdown]{escape(q.asked())} {{{block}{_feedback(q)}}}"
             chunks.append("\n".join([*head, text]))
     return "\n\n".join(chunks) + "\n", notes

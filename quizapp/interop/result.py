@@ -1,6 +1,8 @@
 """What an importer gives back: banks as teacher-ordered dicts, and located notes on what it changed."""
 from __future__ import annotations
 
+from ..bank.cloze import completed
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -88,8 +90,7 @@ class ImportedBank:
         Returns:
             The id given.
         """
-        from ..bank.models import CLOZE_RE
-        base = slugify(CLOZE_RE.sub(lambda m: m.group(2), id_source), words=words)
+        base = slugify(completed(id_source), words=words)
         qid, n = base, 1
         while qid in self._ids:
             n += 1

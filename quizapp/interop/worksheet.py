@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..bank.models import CLOZE_RE
+from ..bank.cloze import deletions, fill
+from ..bank.shuffle import shuffled
 
 LETTERS = string.ascii_uppercase
 ANSWER_MODES = ("separate", "inline", "none")
@@ -77,14 +78,6 @@ def _letters(indices) -> str:
     return ", ".join(LETTERS[i] for i in indices)
 
 
-def _source(bank) -> str:
-    """Where a quote comes from: the source's title (else the bank's), author, publisher and date."""
-    s = bank.source
-    if s is None:
-        return bank.title
-    return ", ".join(p for p in (s.title or bank.title, s.author, s.publisher, s.date.isoformat() if s.date else None) if p)
-
-
 def _heading(banks) -> str:
     titles = list(dict.fromkeys(b.title for b in banks))
     joined = " · ".join(titles)
@@ -95,18 +88,16 @@ def _heading(banks) -> str:
 
 def _entry(number: int, q, rng: random.Random, bank) -> Entry:
     e = Entry(number, q.type, getattr(q, "prompt", "") or "", explanation=q.explanation or "",
-              quote=q.quote or "", source=_source(bank) if q.quote else "")
+              quote=q.quote or "", source=bank.citation(title_always=True) if q.quote else "")
     kind = q.type
     if kind == "multiple_choice":
-        e.choices = list(q.choices)
-        if q.shuffle:
-            rng.shuffle(e.choices)
+        e.choices = shuffled(q.choices, rng) if q.shuffle else list(q.choices)
         right = [i for i, c in enumerate(e.choices) if c in q.answers]
         if q.multiple and "all that apply" not in q.prompt.lower():
             e.instruction = "Select all that apply."
         e.key = f"{_letters(right)}: " + "; ".join(e.choices[i] for i in right)
     elif kind == "true_false":
-        e.key = "True" if q.answer else "False"
+        e.key = q.word(q.answer)
     elif kind == "short_answer":
         e.key = q.answer + (f" (also accepted: {', '.join(q.accept)})" if q.accept else "")
     elif kind == "numeric":
@@ -114,25 +105,18 @@ def _entry(number: int, q, rng: random.Random, bank) -> Entry:
         tol = f" ± {q.tolerance:g}" if q.tolerance else ""
         e.key = f"{q.answer:g}{tol}" + (f" {q.unit}" if q.unit else "")
     elif kind == "cloze":
-        answers: list[str] = []
-
-        def blank(m):
-            answers.append(m.group(2))
-            e.hints.append(m.group(3) or "")
-            return BLANK
-        e.prompt = CLOZE_RE.sub(blank, q.text)
+        answers = [d.answer for d in deletions(q.text)]
+        e.hints = [d.hint or "" for d in deletions(q.text)]
+        e.prompt = fill(q.text, lambda d: BLANK)
         e.key = "; ".join(f"({string.ascii_lowercase[i]}) {a}" for i, a in enumerate(answers))
     elif kind == "ordering":
-        order = list(range(len(q.items)))
-        while len(order) > 1 and order == sorted(order):
-            rng.shuffle(order)
+        order = shuffled(range(len(q.items)), rng)
         e.choices = [q.items[i] for i in order]
         e.instruction = "Write the letters in the right order."
         e.key = _letters(order.index(i) for i in range(len(q.items)))
     elif kind == "matching":
         e.left = list(q.pairs)
-        rights = list(q.pairs.values())
-        rng.shuffle(rights)
+        rights = shuffled(q.pairs.values(), rng)
         e.choices = rights
         e.instruction = "Write the letter of the match beside each number."
         e.key = ", ".join(f"{n} {LETTERS[rights.index(r)]}" for n, r in enumerate(q.pairs.values(), 1))

@@ -81,7 +81,7 @@ class LineIO:
             word = line.strip().casefold()
             if word in commands:
                 raise Command(word)
-            if not word and card.question.type == "flashcard":
+            if not word and card.question.self_graded:
                 return None  # Enter reveals the back: nothing to read
             if not word:
                 empties += 1

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..bank.models import CLOZE_RE
-from ..srs.cards import flashcard_hint, flashcard_sides
+from ..bank.shuffle import shuffled
 from ..srs.checking import Given
 from ..srs.quantities import Unit, read_quantity
 from ..srs.wording import shorten
@@ -31,6 +32,7 @@ class Layout:
     options: list[str] = field(default_factory=list)  # choices, or ordering items, or matching right-hand side
     lefts: list[str] = field(default_factory=list)  # matching left-hand side
     gaps: int = 1
+    hint: str | None = None  # what the `h` command shows (a flashcard's hint)
 
 
 def echo(text: str) -> str:
@@ -38,60 +40,42 @@ def echo(text: str) -> str:
     return repr(shorten(text, ECHO_LIMIT))
 
 
-def _shuffled(items, rng, shuffle: bool = True) -> list[str]:
-    items = list(items)
-    if not shuffle or len(items) < 2:
-        return items
-    original = list(items)
-    while items == original:  # a "shuffle" that gives the answer away teaches nothing
-        rng.shuffle(items)
-    return items
+def cloze_display(question, ord: int) -> str:
+    """The cloze text with card `ord`'s deletions as [...] (or [hint...]) and the others shown."""
+    return question.asked(ord, gap=lambda d: f"[{d.hint.strip()}...]" if d.hint else "[...]")
 
 
-def cloze_display(text: str, ord: int) -> str:
-    """The cloze text with deletion `ord` as [...] (or [hint...]) and the others shown."""
-    def show(m: re.Match) -> str:
-        if int(m.group(1)) != ord:
-            return m.group(2)
-        return f"[{m.group(3).strip()}...]" if m.group(3) else "[...]"
-    return CLOZE_RE.sub(show, text)
+def _multiple_choice(q, ord: int, rng) -> Layout:
+    options = shuffled(q.choices, rng) if q.shuffle else list(q.choices)
+    how = "select all that apply: type their numbers, e.g. 1 3" if q.multiple else "type its number"
+    return Layout([q.prompt, *(f"  {i}. {c}" for i, c in enumerate(options, 1)), f"({how})"], options)
 
 
-def layout_card(card, rng) -> Layout:
-    """The lines that show a card, with what its numbers/letters stand for."""
-    q = card.question
-    t = q.type
-    if t == "multiple_choice":
-        options = _shuffled(q.choices, rng, q.shuffle)
-        how = "select all that apply: type their numbers, e.g. 1 3" if q.multiple else "type its number"
-        return Layout([q.prompt, *(f"  {i}. {c}" for i, c in enumerate(options, 1)), f"({how})"], options)
-    if t == "true_false":
-        return Layout([q.prompt, "(True or False: type t or f)"])
-    if t == "short_answer":
-        return Layout([q.prompt, "(type the answer)"])
-    if t == "numeric":
-        return Layout([q.prompt, f"(a number{f', in {q.unit}' if q.unit else ''})"])
-    if t == "cloze":
-        gaps = sum(1 for m in CLOZE_RE.finditer(q.text) if int(m.group(1)) == card.ord)
-        how = "fill the gap" if gaps == 1 else f"fill the {gaps} gaps, separating the answers with ;"
-        return Layout([cloze_display(q.text, card.ord), f"({how})"], gaps=gaps)
-    if t == "ordering":
-        options = _shuffled(q.items, rng)
-        return Layout([q.prompt, *(f"  {LETTERS[i]}. {item}" for i, item in enumerate(options)),
-                       "(type all the letters in the right order, e.g. c a b)"], options)
-    if t == "matching":
-        lefts = list(q.pairs)
-        options = _shuffled(q.pairs.values(), rng)
-        lines = [q.prompt, *(f"  {i}. {left}" for i, left in enumerate(lefts, 1)),
-                 *(f"  {LETTERS[i]}. {right}" for i, right in enumerate(options)),
-                 "(pair every number with a letter, e.g. 1b 2a 3c)"]
-        return Layout(lines, options, lefts)
-    if t == "flashcard":
-        how = "think of the answer, then press Enter to see it (a note typed first is kept, not graded)"
-        if flashcard_hint(q, card.ord):
-            how += "; h shows the hint"
-        return Layout([flashcard_sides(q, card.ord)[0], f"({how})"])
-    raise ValueError(f"unknown question type {t!r}")
+def _cloze(q, ord: int, rng) -> Layout:
+    gaps = len(q.gaps(ord))
+    how = "fill the gap" if gaps == 1 else f"fill the {gaps} gaps, separating the answers with ;"
+    return Layout([cloze_display(q, ord), f"({how})"], gaps=gaps)
+
+
+def _ordering(q, ord: int, rng) -> Layout:
+    options = shuffled(q.items, rng)
+    return Layout([q.prompt, *(f"  {LETTERS[i]}. {item}" for i, item in enumerate(options)),
+                   "(type all the letters in the right order, e.g. c a b)"], options)
+
+
+def _matching(q, ord: int, rng) -> Layout:
+    lefts = list(q.pairs)
+    options = shuffled(q.pairs.values(), rng)
+    lines = [q.prompt, *(f"  {i}. {left}" for i, left in enumerate(lefts, 1)),
+             *(f"  {LETTERS[i]}. {right}" for i, right in enumerate(options)),
+             "(pair every number with a letter, e.g. 1b 2a 3c)"]
+    return Layout(lines, options, lefts)
+
+
+def _flashcard(q, ord: int, rng) -> Layout:
+    how = "think of the answer, then press Enter to see it (a note typed first is kept, not graded)"
+    hint = q.hint_for(ord)
+    return Layout([q.asked(ord), f"({how}{'; h shows the hint' if hint else ''})"], hint=hint)
 
 
 def _ascii(text: str) -> str:
@@ -124,7 +108,7 @@ def _words(text: str) -> list[str]:
     return [tok for tok in _SEPARATORS.split(text) if tok]
 
 
-def _choices(q, layout: Layout, text: str) -> list[str]:
+def _read_choices(q, layout: Layout, text: str) -> list[str]:
     by_text = {c.casefold(): c for c in layout.options}
     if text.casefold() in by_text:
         return [by_text[text.casefold()]]
@@ -135,7 +119,7 @@ def _choices(q, layout: Layout, text: str) -> list[str]:
     return picked
 
 
-def _ordering(layout: Layout, text: str) -> list[str]:
+def _read_order(q, layout: Layout, text: str) -> list[str]:
     text = _ascii(text)
     tokens = _words(text) if _SEPARATORS.search(text) else list(text)
     count = len(layout.options)
@@ -147,7 +131,7 @@ def _ordering(layout: Layout, text: str) -> list[str]:
     return [layout.options[i] for i in order]
 
 
-def _matching(layout: Layout, text: str) -> dict[str, str]:
+def _read_pairs(q, layout: Layout, text: str) -> dict[str, str]:
     lefts, rights = len(layout.lefts), len(layout.options)
     pairs: dict[int, int] = {}
     number = None
@@ -174,7 +158,7 @@ def _matching(layout: Layout, text: str) -> dict[str, str]:
     return {layout.lefts[n]: layout.options[letter] for n, letter in sorted(pairs.items())}
 
 
-def _numeric(q, text: str) -> str:
+def _read_number(q, layout: Layout, text: str) -> str:
     # What the checker cannot read as one finite number is asked again ("enter a number"), as the TUI
     # asks again: never graded wrong, and never handed on (1e400 or 400 digits overflow to infinity).
     reading = read_quantity(text, Unit.parse(q.unit))
@@ -186,14 +170,64 @@ def _numeric(q, text: str) -> str:
     return text
 
 
-_TRUE_FALSE = {"t": True, "true": True, "y": True, "yes": True, "f": False, "false": False, "n": False, "no": False}
+def _read_true_false(q, layout: Layout, text: str) -> bool:
+    value = q.read(_ascii(text).casefold())
+    if value is None:
+        raise UnreadableAnswer("type t (True) or f (False)")
+    return value
+
+
+def _read_gaps(q, layout: Layout, text: str) -> list[str]:
+    if layout.gaps == 1:
+        return [text]
+    parts = [part.strip() for part in text.split(";")]
+    if len(parts) != layout.gaps:
+        raise UnreadableAnswer(f"type {layout.gaps} answers separated by ; (one per gap, in order)")
+    return parts
+
+
+@dataclass(frozen=True)
+class LineKind:
+    """How line mode shows one question type and reads a typed line back (the one table of per-type code)."""
+
+    layout: Callable[[Any, int, Any], Layout]  # (question, card, rng)
+    read: Callable[[Any, Layout, str], Any]  # (question, layout, stripped line) -> given
+    empty: Callable[[Layout], Any] = lambda layout: ""  # what giving up answers
+
+
+def _prompted(how: Callable[[Any], str]) -> Callable[[Any, int, Any], Layout]:
+    return lambda q, ord, rng: Layout([q.prompt, f"({how(q)})"])
+
+
+KINDS: dict[str, LineKind] = {
+    "multiple_choice": LineKind(_multiple_choice, _read_choices, lambda layout: []),
+    "true_false": LineKind(_prompted(lambda q: "True or False: type t or f"), _read_true_false, lambda layout: None),
+    "short_answer": LineKind(_prompted(lambda q: "type the answer"), lambda q, layout, text: text),
+    "numeric": LineKind(_prompted(lambda q: f"a number{f', in {q.unit}' if q.unit else ''}"), _read_number),
+    "cloze": LineKind(_cloze, _read_gaps, lambda layout: [""] * layout.gaps),
+    "ordering": LineKind(_ordering, _read_order, lambda layout: []),
+    "matching": LineKind(_matching, _read_pairs, lambda layout: {}),
+    # the learner's note, if any: a flashcard is never graded
+    "flashcard": LineKind(_flashcard, lambda q, layout, text: text or None),
+}
+
+
+def layout_card(card, rng) -> Layout:
+    """The lines that show a card, with what its numbers/letters stand for.
+
+    Args:
+        card: the StudyCard (or quiz item) to show.
+        rng: the random.Random its choices, items or matches are shuffled with (bank.shuffle's policy).
+
+    Returns:
+        Its Layout.
+    """
+    return KINDS[card.question.type].layout(card.question, card.ord, rng)
 
 
 def empty_answer(card, layout: Layout) -> Given:
     """What giving up on a card answers (an empty line twice): wrong, in the shape check_answer expects."""
-    t = card.question.type
-    return {"multiple_choice": [], "true_false": None, "cloze": [""] * layout.gaps, "ordering": [],
-            "matching": {}}.get(t, "")
+    return KINDS[card.question.type].empty(layout)
 
 
 def parse_line(card, layout: Layout, line: str) -> Given:
@@ -207,30 +241,4 @@ def parse_line(card, layout: Layout, line: str) -> Given:
     Returns:
         The answer in the shape check_answer expects for the question's type (see checking.Given).
     """
-    t = card.question.type
-    text = line.strip()
-    if t == "multiple_choice":
-        return _choices(card.question, layout, text)
-    if t == "true_false":
-        value = _TRUE_FALSE.get(_ascii(text).casefold())
-        if value is None:
-            raise UnreadableAnswer("type t (True) or f (False)")
-        return value
-    if t == "numeric":
-        return _numeric(card.question, text)
-    if t == "short_answer":
-        return text
-    if t == "flashcard":
-        return text or None  # the learner's note, if any
-    if t == "cloze":
-        if layout.gaps == 1:
-            return [text]
-        parts = [part.strip() for part in text.split(";")]
-        if len(parts) != layout.gaps:
-            raise UnreadableAnswer(f"type {layout.gaps} answers separated by ; (one per gap, in order)")
-        return parts
-    if t == "ordering":
-        return _ordering(layout, text)
-    if t == "matching":
-        return _matching(layout, text)
-    raise ValueError(f"unknown question type {t!r}")
+    return KINDS[card.question.type].read(card.question, layout, line.strip())

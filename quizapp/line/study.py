@@ -9,7 +9,6 @@ from fsrs import Rating
 
 from ..editing import EditSession, NoEditor
 from ..srs import control
-from ..srs.cards import flashcard_hint
 from ..srs.checking import check_answer
 from ..srs.clock import Clock
 from .layout import layout_card
@@ -81,7 +80,7 @@ class LineStudy:
                 for line in layout.lines:
                     self.say(line)
             show = True
-            hint = flashcard_hint(card.question, card.ord) if card.question.type == "flashcard" else None
+            hint = layout.hint
             commands = (QUIT, UNDO, HINT) if hint else (QUIT, UNDO)
             try:
                 given = self.io.ask_answer(card, layout, commands, "q quits, undo takes back the last answer")

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..bank.grounding import normalise
-from ..bank.models import CLOZE_RE
 from ..bank.sourcetext import sentence_spans
 from .choices import option_kind
 from .findings import Hit
@@ -49,10 +48,7 @@ def typed_answers(q) -> list[tuple[int, list[str], tuple]]:
     if q.type == "short_answer":
         return [(0, [q.answer], ("answer",))]
     if q.type == "cloze":
-        by_card: dict[int, list[str]] = {}
-        for m in CLOZE_RE.finditer(q.text):
-            by_card.setdefault(int(m.group(1)), []).append(m.group(2).strip())
-        return [(n, answers, ("text",)) for n, answers in sorted(by_card.items())]
+        return [(n, q.answer_key(n), ("text",)) for n in q.card_numbers]
     return []
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..bank.models import CLOZE_RE
+from ..bank.cloze import deletions, fill
 from .findings import Hit
 from .words import article_fits, content_words, words
 
@@ -81,11 +81,11 @@ def answer_in_prompt(i: int, q) -> Iterator[Hit]:
                 yield Hit("QZ102", i, ("questions", i, "prompt"), f"the answer {answer!r} is in the prompt")
                 return
     elif q.type == "cloze":
-        rest = CLOZE_RE.sub(" ", q.text)
-        for m in CLOZE_RE.finditer(q.text):
-            if _contains(rest, m.group(2)):
+        rest = fill(q.text, lambda d: " ")
+        for d in deletions(q.text):
+            if _contains(rest, d.answer):
                 yield Hit("QZ102", i, ("questions", i, "text"),
-                          f"deletion c{m.group(1)} {m.group(2)!r} also stands in the text around it")
+                          f"deletion c{d.digits} {d.answer!r} also stands in the text around it")
 
 
 def cue_words(i: int, q) -> Iterator[Hit]:

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..bank.models import CLOZE_RE
-from .quotes import answer_texts
 
 # rapidfuzz token_sort_ratio (0-100) of "prompt | answer". Measured on the bundled course (232 questions):
 # no pair reaches 75; the two pairs of the review's cross-bank duplicates that keep their answer score 71-72
@@ -23,11 +21,10 @@ def question_signature(q) -> str:
     Returns:
         "prompt | answer": a cloze's text filled in, a flashcard's front; items or pairs for ordering and matching.
     """
-    asked = (getattr(q, "prompt", None) or getattr(q, "front", None)
-             or CLOZE_RE.sub(lambda m: m.group(2), getattr(q, "text", "")))
-    answer = answer_texts(q)
+    asked = q.completed() or q.asked()
+    answer = q.answer_texts()
     if q.type == "true_false":
-        answer = ["true" if q.answer else "false"]
+        answer = [q.word(q.answer).lower()]
     elif q.type == "ordering":
         answer = list(q.items)
     elif q.type == "matching":
@@ -38,7 +35,7 @@ def question_signature(q) -> str:
 def _answer_key(q) -> frozenset[str]:
     """The content words of q's answer (empty where there is no single answer to compare)."""
     from .words import content_words
-    return frozenset().union(*(content_words(a) for a in answer_texts(q))) if answer_texts(q) else frozenset()
+    return frozenset().union(*(content_words(a) for a in q.answer_texts())) if q.answer_texts() else frozenset()
 
 
 def bank_texts(bank) -> Iterator[str]:
@@ -46,9 +43,10 @@ def bank_texts(bank) -> Iterator[str]:
     the source text, which the caller adds when it has it)."""
     for q in bank.questions:
         yield from filter(None, (getattr(q, "prompt", None), getattr(q, "front", None)))
-        if q.type == "cloze":
-            yield CLOZE_RE.sub(lambda m: m.group(2), q.text)
-        yield from answer_texts(q)
+        full = q.completed()
+        if full is not None:
+            yield full
+        yield from q.answer_texts()
         yield from getattr(q, "choices", ())
         yield from getattr(q, "items", ())
         for left, right in getattr(q, "pairs", {}).items():

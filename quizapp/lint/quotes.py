@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..bank.grounding import normalise, quote_spans
-from ..bank.models import CLOZE_RE
 from ..bank.sourcetext import sentence_spans
 from .findings import Hit
 from .words import content_words
@@ -20,30 +19,6 @@ LONG_QUOTE_SENTENCES = 3  # a quote of this many sentences or more...
 ANSWER_SENTENCES = 1  # ...when the answer's words stand in at most this many of them
 EXPLANATION_NEW_WORDS = 1  # an explanation adding at most this many content words restates its quote
 EXPLANATION_MIN_WORDS = 4  # shorter explanations are left alone (a one-line pointer is fine)
-
-
-def answer_texts(q) -> list[str]:
-    """The texts that make up a question's answer.
-
-    Args:
-        q: any question model.
-
-    Returns:
-        The keys, accepted answers, number (as written both ways), deletions or back; empty for true/false,
-        ordering and matching, which have no one answer text.
-    """
-    if q.type == "multiple_choice":
-        return list(q.answers)
-    if q.type == "short_answer":
-        return [q.answer, *q.accept]
-    if q.type == "numeric":
-        value = q.answer
-        return [str(value), f"{value:,}"] if isinstance(value, int) else [str(value)]
-    if q.type == "cloze":
-        return [m.group(2) for m in CLOZE_RE.finditer(q.text)]
-    if q.type == "flashcard":
-        return [q.back]
-    return []
 
 
 def far_fragments(i: int, q, source: str | None) -> Iterator[Hit]:
@@ -61,7 +36,7 @@ def far_fragments(i: int, q, source: str | None) -> Iterator[Hit]:
 
 def quote_too_long(i: int, q) -> Iterator[Hit]:
     """QZ110: a quote of several sentences when the answer stands in one of them."""
-    answers = answer_texts(q)
+    answers = q.answer_texts()
     if not q.quote or not answers or getattr(q, "multiple", False):
         return
     quote = normalise(q.quote)
@@ -84,7 +59,7 @@ def explanation_restates(i: int, q) -> Iterator[Hit]:
         return
     known = " ".join(filter(None, [q.quote, getattr(q, "prompt", None), getattr(q, "text", None),
                                    getattr(q, "front", None),
-                                   *map(str, getattr(q, "choices", ())), *answer_texts(q)]))
+                                   *map(str, getattr(q, "choices", ())), *q.answer_texts()]))
     new = said - content_words(known)
     if len(new) <= EXPLANATION_NEW_WORDS:
         added = f" (only {', '.join(map(repr, sorted(new)))})" if new else ""

@@ -1,22 +1,24 @@
 """The card browser's data: one row per card of the library, filtered by a small Anki-like query and sorted.
 
-Rows are plain tuples-in-dataclasses built once from one SELECT; filtering and sorting run in Python over them,
-so 100,000 cards filter and sort in tens of milliseconds (benchmarks/bench_browse.py).
+Rows are plain tuples built once from the store (in steps, or just the first page from the due index);
+filtering and sorting run in Python over them, so 100,000 cards filter and sort in tens of milliseconds
+(benchmarks/bench_browse.py).
 """
 from __future__ import annotations
 
 from datetime import datetime
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
-from ..bank.models import Question
-from .cards import STATE_NAMES, answer_of, flashcard_sides
+from ..bank.models import QUESTION_TYPES, Question
+from .cards import STATE_NAMES
 from .control import FLAGS
 from .engine import Engine
 from .query import Query, parse_query
 from .clock import from_us, require_utc, to_us
 
-__all__ = ["CardRow", "COLUMNS", "Query", "load_rows", "parse_query", "select_rows", "prompt_of"]
+__all__ = ["CardRow", "COLUMNS", "Query", "count_cards", "first_rows", "iter_rows", "load_rows", "parse_query",
+           "select_rows"]
 
 # Column name -> what it sorts by; the same names serve `--sort`, the TUI's column headers and --json keys.
 COLUMNS = ("bank", "question", "ord", "type", "prompt", "state", "due", "interval", "stability", "difficulty",
@@ -50,9 +52,7 @@ class CardRow(NamedTuple):
     @property
     def label(self) -> str:
         """The card's name in lists: its question id, with the cloze number or "reverse" for a second card."""
-        if self.type == "cloze":
-            return f"{self.question} c{self.ord}"
-        return f"{self.question} reverse" if self.type == "flashcard" and self.ord else self.question
+        return QUESTION_TYPES[self.type].card_label(self.question, self.ord)
 
     def sort_value(self, column: str) -> object:
         """The value sorted on for a column; None sorts last whichever the direction."""
@@ -68,22 +68,16 @@ class CardRow(NamedTuple):
                 "buried": self.buried, "leech": self.leech}
 
 
-def prompt_of(question: Question, ord: int = 0) -> str:
-    """The text a card asks: a prompt, a cloze text or a flashcard's shown side (the back for its reverse card)."""
-    if question.type == "flashcard":
-        return flashcard_sides(question, ord)[0]
-    for attr in ("prompt", "text", "front"):
-        value = getattr(question, attr, None)
-        if isinstance(value, str):
-            return value
-    return question.id
-
-
 def _answer_text(question: Question, ord: int) -> str:
-    value = answer_of(question, ord)
+    value = question.answer_key(ord)
     if isinstance(value, (list, tuple)):
         return "; ".join(" → ".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in value)
     return str(value)
+
+
+_SELECT = ("SELECT id, bank_id, question_id, ord, qtype, state, due, last_review, stability, difficulty, lapses, reps, "
+           "flag, suspended, buried_until, leech FROM cards WHERE active = 1")
+CHUNK = 5000  # cards a step of iter_rows reads: a few tens of ms of work between two chances for the UI thread
 
 
 def load_rows(engine: Engine, now: datetime, first: int | None = None) -> list[CardRow]:
@@ -92,35 +86,103 @@ def load_rows(engine: Engine, now: datetime, first: int | None = None) -> list[C
     Args:
         engine: its banks give the questions' texts; its store the schedules.
         now: what "buried" is measured against.
-        first: only this many cards, the soonest due first (new cards last): a browser's first screen while
-            the whole set loads (100,000 cards take seconds to read; a page takes milliseconds).
+        first: only this many cards, those sorting first by due date (see first_rows).
+
+    Returns:
+        The rows in the store's order (the order select_rows keeps between equal values).
     """
-    now_us = to_us(require_utc(now))
-    questions = {(bank.id, q.id): (bank, q) for bank in engine.banks.values() for q in bank.questions}
-    texts: dict[tuple[str, str, int], tuple[str, str, frozenset[str], str]] = {}  # prompt, answer, tags, search
-    rows = []
-    # No ORDER BY for the whole set: row ids follow the banks' order as they were synced, and the browser sorts.
-    page = " ORDER BY due IS NULL, due, id LIMIT ?" if first is not None else ""
-    for (cid, bank_id, qid, ord, qtype, state, due, last, stability, difficulty, lapses, reps, flag, suspended,
-         buried_until, leech) in engine.store.query(
-            "SELECT id, bank_id, question_id, ord, qtype, state, due, last_review, stability, difficulty, lapses, "
-            "reps, flag, suspended, buried_until, leech FROM cards WHERE active = 1" + page,
-            (first,) if first is not None else ()):
-        key = (bank_id, qid, ord)
-        text = texts.get(key)
-        if text is None:
-            found = questions.get((bank_id, qid))
-            if found is None:
-                continue  # a bank not loaded now: its cards are not browsed
-            bank, question = found
-            prompt, answer = prompt_of(question, ord), _answer_text(question, ord)
-            text = texts[key] = (prompt, answer, frozenset(question.tags) | frozenset(bank.tags),
-                                 f"{prompt}\n{answer}".lower())
-        interval = (due - last) / 86_400e6 if due is not None and last is not None else None
-        rows.append(CardRow(cid, bank_id, qid, ord, qtype, text[0], text[1], text[2], STATE_NAMES[state], due,
-                            interval, stability, difficulty, lapses, reps, flag, bool(suspended),
-                            buried_until is not None and buried_until > now_us, bool(leech), text[3]))
+    if first is not None:
+        return first_rows(engine, now, first)
+    return [row for chunk in iter_rows(engine, now) for row in chunk]
+
+
+def iter_rows(engine: Engine, now: datetime, chunk: int = CHUNK) -> Iterator[list[CardRow]]:
+    """load_rows in steps of `chunk` cards (store order), each read by its own short query, so that a worker
+    thread building 100,000 rows can let the UI thread run between steps and the store is never held long.
+
+    Args:
+        engine: as for load_rows.
+        now: as for load_rows.
+        chunk: cards a step.
+
+    Returns:
+        An iterator of lists of rows; together, load_rows(engine, now).
+    """
+    build = _builder(engine, now)
+    after = -1
+    while True:
+        records = engine.store.query(_SELECT + " AND id > ? ORDER BY id LIMIT ?", (after, chunk))
+        if not records:
+            return
+        after = records[-1][0]
+        yield build(records)
+
+
+def first_rows(engine: Engine, now: datetime, count: int) -> list[CardRow]:
+    """The `count` cards that sort first by due date (new cards, which have none, last), read from the store's
+    due index without reading every card: a browser's first screen while the whole set loads.
+
+    Args:
+        engine: as for load_rows.
+        now: as for load_rows.
+        count: how many cards at most.
+
+    Returns:
+        The same rows, in the same order, as the first `count` of select_rows(load_rows(...), "", now, "due").
+    """
+    # One ordered, LIMITed walk of the (state, due) index per state, merged: ORDER BY due over the whole table
+    # would read and sort every card.
+    dated: list[Any] = []
+    for state in range(len(STATE_NAMES)):
+        dated += engine.store.query(_SELECT + " AND state = ? AND due IS NOT NULL ORDER BY due, id LIMIT ?",
+                                    (state, count))
+    dated.sort(key=lambda record: (record[6], record[0]))
+    build = _builder(engine, now)
+    rows = build(dated[:count])
+    if len(rows) < count:
+        undated = engine.store.query(_SELECT + " AND due IS NULL ORDER BY id LIMIT ?", (count - len(rows),))
+        rows += build(undated)
     return rows
+
+
+def count_cards(engine: Engine) -> int:
+    """How many cards load_rows will list (one count per bank from the store, not a row each).
+
+    Args:
+        engine: as for load_rows.
+
+    Returns:
+        The active cards of the engine's banks.
+    """
+    counts = engine.store.query("SELECT bank_id, count(*) FROM cards WHERE active = 1 GROUP BY bank_id")
+    return sum(n for bank_id, n in counts if bank_id in engine.banks)
+
+
+def _builder(engine: Engine, now: datetime) -> Callable[[list[Any]], list[CardRow]]:
+    """A function from store records (_SELECT's columns) to their CardRows, leaving out questions not loaded now;
+    each question's texts are built once however many of its cards are read."""
+    now_us = to_us(require_utc(now))
+    texts: dict[tuple[str, str, int], tuple[str, str, frozenset[str], str]] = {}  # prompt, answer, tags, search
+
+    def build(records: list[Any]) -> list[CardRow]:
+        rows = []  # one loop, no call a card: this runs 100,000 times for a large library
+        for (cid, bank_id, qid, ord, qtype, state, due, last, stability, difficulty, lapses, reps, flag, suspended,
+             buried_until, leech) in records:
+            key = (bank_id, qid, ord)
+            text = texts.get(key)
+            if text is None:
+                question = engine.question(bank_id, qid)
+                if question is None:
+                    continue  # a bank not loaded now: its cards are not browsed
+                prompt, answer = question.asked(ord), _answer_text(question, ord)
+                text = texts[key] = (prompt, answer, frozenset(question.tags) | frozenset(engine.banks[bank_id].tags),
+                                     f"{prompt}\n{answer}".lower())
+            interval = (due - last) / 86_400e6 if due is not None and last is not None else None
+            rows.append(CardRow(cid, bank_id, qid, ord, qtype, text[0], text[1], text[2], STATE_NAMES[state], due,
+                                interval, stability, difficulty, lapses, reps, flag, bool(suspended),
+                                buried_until is not None and buried_until > now_us, bool(leech), text[3]))
+        return rows
+    return build
 
 
 def select_rows(rows: list[CardRow], query: Query | str, now: datetime, sort: str = "due",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..bank.models import CLOZE_RE, Bank, Flashcard, Question
+from ..bank.models import Bank, Question
 
 CardKey = tuple[str, str, int]  # (bank id, question id, ord): what progress hangs on
 
@@ -29,43 +29,13 @@ class StudyCard:
         return self.state == "new"
 
 
-def cloze_answers(text: str, ord: int) -> list[str]:
-    """The deletions numbered ord, in text order."""
-    return [m.group(2).strip() for m in CLOZE_RE.finditer(text) if int(m.group(1)) == ord]
-
-
-def flashcard_sides(question: Flashcard, ord: int) -> tuple[str, str]:
-    """(shown, hidden) Markdown of a flashcard's card: card 0 asks front to back, card 1 (reverse) back to front."""
-    return (question.back, question.front) if ord == 1 else (question.front, question.back)
-
-
-def flashcard_hint(question: Flashcard, ord: int) -> str | None:
-    """A flashcard's hint, which leads from the front to the back: shown on card 0 only (as in the Anki export)."""
-    return question.hint if ord == 0 else None
-
-
-def answer_of(question: Question, ord: int) -> object:
-    """What counts as the card's answer; a change to it restarts the card."""
-    if question.type == "multiple_choice":
-        return sorted(question.answers)
-    if question.type == "cloze":
-        return cloze_answers(question.text, ord)
-    if question.type == "ordering":
-        return list(question.items)
-    if question.type == "matching":
-        return sorted(question.pairs.items())
-    if question.type == "flashcard":
-        return flashcard_sides(question, ord)[1]
-    return question.answer  # true_false, short_answer, numeric
-
-
 def fingerprint(question: Question, ord: int) -> str:
     """The card's type and answer (not its wording, which may be edited freely): as text when short, else a digest.
 
     Stores keep these: a new formula would restart every card, so changing it needs a migration."""
     # repr of str/bool/number/list/tuple is stable. Hashing only long payloads keeps the sync of
     # 100,000 cards, which runs at every start, cheap.
-    payload = f"{question.type}:{answer_of(question, ord)!r}"
+    payload = f"{question.type}:{question.answer_key(ord)!r}"
     if len(payload) <= 48:
         return payload
     return "#" + hashlib.blake2b(payload.encode(), digest_size=10).hexdigest()

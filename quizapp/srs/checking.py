@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Union, cast
 
 from fsrs import Rating
 
-from .cards import cloze_answers, flashcard_sides
 from .quantities import Unit, read_quantity
 from .textmatch import TextMatch, folded, match_text
 
@@ -119,9 +118,8 @@ def _check_choices(q: MultipleChoice, given: str | Collection[str] | None) -> Ch
 
 def _check_true_false(q: TrueFalse, given: Given) -> CheckResult:
     if isinstance(given, str):
-        given = {"true": True, "t": True, "yes": True, "y": True,
-                 "false": False, "f": False, "no": False, "n": False}.get(folded(given))
-    return CheckResult(given is q.answer, expected="true" if q.answer else "false")
+        given = q.read(folded(given))
+    return CheckResult(given is q.answer, expected=q.word(q.answer).lower())
 
 
 def _check_short(q: ShortAnswer, given: str | None) -> CheckResult:
@@ -133,7 +131,7 @@ def _check_short(q: ShortAnswer, given: str | None) -> CheckResult:
 
 
 def _check_cloze(q: Cloze, ord: int, given: str | Sequence[str] | None) -> CheckResult:
-    answers = cloze_answers(q.text, ord)
+    answers = q.answer_key(ord)
     texts = [given] if isinstance(given, str) else list(given or ())
     texts += [""] * (len(answers) - len(texts))
     results = [match_text(g, (a,)) for g, a in zip(texts, answers)]
@@ -184,5 +182,5 @@ def check_answer(question: Question, ord: int, given: Given) -> CheckResult:
         return _check_matching(cast("Matching", question), cast("Mapping[str, str] | None", given))
     if t == "flashcard":
         # `given` is the learner's note, never graded; the back is revealed and the learner rates.
-        return CheckResult(None, expected=flashcard_sides(cast("Flashcard", question), ord)[1], self_graded=True)
+        return CheckResult(None, expected=cast("Flashcard", question).sides(ord)[1], self_graded=True)
     raise ValueError(f"unknown question type {t!r}")

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..bank.models import Bank, Question
-from .cards import cloze_answers
 from .textmatch import words, words_typo
 
 
@@ -45,7 +44,7 @@ def _typed_answers(bank: Bank) -> Iterator[_Typed]:
                 yield ("questions", i, "accept", k), q, a, q.reject, q.case_sensitive
         elif q.type == "cloze":
             for ord in q.card_numbers:
-                for a in cloze_answers(q.text, ord):
+                for a in q.answer_key(ord):
                     yield ("questions", i, "text"), q, a, (), False
 
 
@@ -62,7 +61,7 @@ def _known_answers(bank: Bank) -> Iterator[tuple[Question, str, str]]:
                 yield q, r, f"a reject entry of question {q.id!r}"
         elif q.type == "cloze":
             for ord in q.card_numbers:
-                for a in cloze_answers(q.text, ord):
+                for a in q.answer_key(ord):
                     yield q, a, f"an accepted answer of question {q.id!r}"
 
 

@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - the test environment has it
 MIN_ITEMS = 100
 
 ReviewTuple = tuple[int, int, int]  # (card key: card id * 1000 + generation, reviewed_at in us, rating 1-4)
+FsrsItem = Any  # fsrs_rs_python.FSRSItem: the optimizer package ships no types
 
 
 class NotEnoughReviews(Exception):
@@ -73,7 +74,8 @@ def day_number(moment_us: int, settings: Settings) -> int:
     return (local - timedelta(hours=settings.day_start_hour)).date().toordinal()
 
 
-def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *, last_on_a_new_day: bool = False) -> list[Any]:
+def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *,
+                last_on_a_new_day: bool = False) -> list[FsrsItem]:
     """FSRS items from reviews sorted by (card key, time): one per review that follows a day with a review.
 
     Args:
@@ -86,8 +88,8 @@ def build_items(reviews: Iterable[ReviewTuple], settings: Settings, *, last_on_a
         fsrs_rs_python.FSRSItem objects, each ending in a review after at least one day (as Anki trains).
     """
     rs = _rust()
-    items: list[Any] = []
-    history: list[Any] = []
+    items: list[FsrsItem] = []
+    history: list[Any] = []  # fsrs_rs_python.FSRSReview
     last_card, last_day = None, 0
     for card, at, rating in reviews:
         day = day_number(at, settings)
@@ -109,7 +111,7 @@ def store_reviews(store: Store) -> list[ReviewTuple]:
         "WHERE r.cram = 0 AND r.generation = c.generation ORDER BY r.card_id, r.reviewed_at, r.id")]
 
 
-def evaluate(parameters: Sequence[float] | None, items: list[Any]) -> Evaluation:
+def evaluate(parameters: Sequence[float] | None, items: list[FsrsItem]) -> Evaluation:
     """Log loss and RMSE (bins) of parameters (None: the defaults) on items."""
     rs = _rust()
     result = rs.FSRS(list(parameters) if parameters is not None else rs.DEFAULT_PARAMETERS).evaluate(items)
@@ -137,6 +139,28 @@ def save_fit(store: Store, result: Fit, now: datetime) -> None:
                      "VALUES (1, ?, ?, ?, ?, ?)", (json.dumps(list(result.parameters)), to_us(require_utc(now)),
                                                    result.reviews, json.dumps(result.before.as_dict()),
                                                    json.dumps(result.after.as_dict())))
+
+
+def optimize_store(store: Store, settings: Settings, now: datetime) -> tuple[Fit, int | None]:
+    """Fit FSRS to the store's reviews and, when the fit predicts them at least as well as the current
+    defaults, save it and reschedule every studied card under it (`quizapp optimize`, and Settings' action).
+
+    Args:
+        store: the review store.
+        settings: the learner's settings (their parameters are replaced by the fit's).
+        now: when the fit is saved.
+
+    Returns:
+        The fit, and how many cards were rescheduled (None: the fit predicts worse, nothing was changed).
+
+    Raises:
+        NotEnoughReviews: too few reviews to fit, or no optimizer installed (the message says which).
+    """
+    result = fit(store_reviews(store), settings)
+    if result.after.log_loss > result.before.log_loss:
+        return result, None
+    save_fit(store, result, now)
+    return result, reschedule(store, replace(settings, parameters=result.parameters))
 
 
 def stored_parameters(store: Store) -> tuple[float, ...] | None:

@@ -245,12 +245,9 @@ class Session:
         return answered.card
 
 
-TYPED = ("short_answer", "numeric", "cloze")  # the types whose answers a learner can say were right
-
-
 def can_override(question: Question, result: CheckResult | None) -> bool:
     """Whether "I was right" applies: a typed answer graded wrong (a choice is right or wrong, no argument)."""
-    return result is not None and result.correct is False and question.type in TYPED
+    return result is not None and result.correct is False and question.typed
 
 
 def write_state(conn: sqlite3.Connection, card_id: int, s: CardState) -> None:

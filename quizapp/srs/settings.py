@@ -6,6 +6,59 @@ from datetime import datetime, time, timedelta, timezone, tzinfo
 
 
 @dataclass(frozen=True)
+class Range:
+    """The values one setting may take, and how a learner reads its name (in messages and the settings form)."""
+
+    lowest: float
+    highest: float
+    words: str
+    unit: str = ""
+
+    def problem(self, value: float) -> str | None:
+        """Why value is out of range, in words; None when it is in range."""
+        if self.lowest <= value <= self.highest:
+            return None
+        if value < 0 <= self.lowest:
+            return f"{self.words} cannot be negative"
+        shown = (f"{self.lowest:.2f}", f"{self.highest:.2f}") if isinstance(self.lowest, float) else \
+            (f"{self.lowest}", f"{self.highest}")
+        return f"{self.words} must be between {shown[0]} and {shown[1]}{self.unit}"
+
+
+# The one definition of what each setting may be: the engine checks its Settings against it, the learner's
+# saved config (quizapp.config) and the command-line flags read it. The daily limits first, in the order the
+# settings form shows them; a million a day is, for a learner, no limit.
+RANGES = {
+    "new_per_day": Range(0, 999_999, "new cards per day, each bank"),
+    "new_per_day_total": Range(0, 999_999, "new cards per day, all banks"),
+    "reviews_per_day": Range(0, 999_999, "reviews per day, each bank"),
+    "reviews_per_day_total": Range(0, 999_999, "reviews per day, all banks"),
+    "desired_retention": Range(0.70, 0.99, "desired retention"),
+    "maximum_interval": Range(1, 36_500, "maximum interval", " days"),  # Anki's upper bound: 100 years
+    "day_start_hour": Range(0, 23, "the day start hour"),
+    "leech_threshold": Range(0, 99, "the leech threshold (0: never)", " lapses"),
+}
+DAILY_LIMITS = ("new_per_day", "new_per_day_total", "reviews_per_day", "reviews_per_day_total")
+LEECH_ACTIONS = ("suspend", "tag")
+
+
+def range_problems(values: object) -> list[str]:
+    """Why settings cannot be used, each checked against RANGES and LEECH_ACTIONS, in words.
+
+    Args:
+        values: the engine's Settings, or the learner's saved config: anything with those names as attributes.
+
+    Returns:
+        One sentence per value out of range; empty when every value can be used.
+    """
+    out = [problem for name, allowed in RANGES.items() if (problem := allowed.problem(getattr(values, name)))]
+    action = getattr(values, "leech_action")
+    if action not in LEECH_ACTIONS:
+        out.append(f"the leech action must be {' or '.join(LEECH_ACTIONS)}, not {action!r}")
+    return out
+
+
+@dataclass(frozen=True)
 class Settings:
     """What a learner can tune; the defaults are Anki's."""
 
@@ -33,18 +86,9 @@ class Settings:
     parameters: tuple[float, ...] | None = None
 
     def __post_init__(self) -> None:
-        if not 0.70 <= self.desired_retention <= 0.99:
-            raise ValueError(f"desired retention must be between 0.70 and 0.99, got {self.desired_retention}")
-        if min(self.new_per_day, self.reviews_per_day, self.new_per_day_total, self.reviews_per_day_total) < 0:
-            raise ValueError("daily limits cannot be negative")
-        if self.maximum_interval < 1:
-            raise ValueError("maximum interval must be at least 1 day")
-        if not 0 <= self.day_start_hour <= 23:
-            raise ValueError("day start hour must be 0..23")
-        if self.leech_threshold < 0:
-            raise ValueError("leech threshold cannot be negative")
-        if self.leech_action not in ("suspend", "tag"):
-            raise ValueError(f"leech action must be 'suspend' or 'tag', got {self.leech_action!r}")
+        problems = range_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
         if self.parameters is not None:
             object.__setattr__(self, "parameters", tuple(float(x) for x in self.parameters))
         object.__setattr__(self, "learning_steps", tuple(self.learning_steps))

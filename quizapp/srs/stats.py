@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from typing import TypedDict
 
 from ..bank.models import Bank
-from .browse import prompt_of
 from .cards import NEW, REVIEW
 from .clock import from_us, require_utc, to_us
 from .settings import Settings
@@ -209,7 +208,7 @@ def _reviews_total(store: Store, wanted: set[str] | None) -> int:
 
 def _hard_entry(banks: dict[str, Bank], lapses: int, bank_id: str, question_id: str, ord: int) -> HardCard:
     question = banks[bank_id].question(question_id) if bank_id in banks else None
-    prompt = prompt_of(question, ord) if question is not None else None
+    prompt = question.asked(ord) if question is not None else None
     return HardCard(bank=bank_id, question=question_id, ord=ord, lapses=lapses, prompt=prompt)
 
 

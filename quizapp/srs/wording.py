@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import cast
 
-from ..bank.models import CLOZE_RE, Bank, Question
+from ..bank.models import Bank, Question
+from ..bank.questions import ORDER_JOIN, TrueFalse
 from ..termtext import clean
 from .checking import CheckResult, Given
 
-ORDER_JOIN = " → "  # ordering answers, the learner's and the right one alike
 GIVEN_LIMIT = 200  # characters of a typed answer repeated in feedback and the score report
 
 
@@ -29,27 +29,6 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def cloze_completed(text: str) -> str:
-    """The cloze text with every deletion filled in: the sentence as the learner should remember it."""
-    return CLOZE_RE.sub(lambda m: m.group(2), text)
-
-
-def citation(bank: Bank) -> str:
-    """The quote's source as one line: title, author, publisher, date (the bank's title without a source).
-
-    Args:
-        bank: the question's Bank.
-
-    Returns:
-        The parts that are set, joined by ", ".
-    """
-    source = bank.source
-    if source is None:
-        return bank.title
-    parts = [source.title, source.author, source.publisher, source.date.isoformat() if source.date else None]
-    return ", ".join(p for p in parts if p) or bank.title
-
-
 def expected_words(question: Question, result: CheckResult) -> str:
     """The right answer in the words the card showed: True/False as its choices read, ordering joined by arrows.
 
@@ -60,11 +39,7 @@ def expected_words(question: Question, result: CheckResult) -> str:
     Returns:
         One line of text.
     """
-    if question.type == "true_false":
-        return "True" if question.answer else "False"
-    if question.type == "ordering":
-        return ORDER_JOIN.join(question.items)
-    return result.expected
+    return question.answer_words() or result.expected
 
 
 def given_words(question: Question, given: Given) -> str:
@@ -75,12 +50,12 @@ def given_words(question: Question, given: Given) -> str:
         given: the answer as check_answer took it.
 
     Returns:
-        One line of text; long typed text is cut (see lineformat.echo).
+        One line of text; long typed text is cut (see line.layout.echo).
     """
     if given is None or given == "" or given == [] or given == {} or given == [""]:
         return "(no answer)"
     if question.type == "true_false":
-        return "True" if given else "False"
+        return TrueFalse.word(bool(given))
     # `given` has the shape checking.Given names for the question's type.
     if question.type == "ordering":
         return ORDER_JOIN.join(cast("Sequence[str]", given))
@@ -148,8 +123,9 @@ def feedback_lines(bank: Bank, question: Question, given: Given, result: CheckRe
     if question.type == "ordering" and not result.correct:
         lines.append(f"yours:  {given_words(question, given)}")
     lines.append(f"answer: {expected_words(question, result)}")
-    if question.type == "cloze":
-        lines.append(f"in full: {cloze_completed(question.text)}")
+    full = question.completed()
+    if full is not None:  # a text with gaps: the sentence as the learner should remember it
+        lines.append(f"in full: {full}")
     if question.explanation:
         lines.append(f"explanation: {question.explanation}")
     lines += quote_lines(bank, question)
@@ -160,4 +136,4 @@ def quote_lines(bank: Bank, question: Question) -> list[str]:
     """The supporting quote and its source, as the TUI shows them after an answer (none without a quote)."""
     if not question.quote:
         return []
-    return [f"quote: \u201c{question.quote}\u201d", f"  \u2014 {citation(bank)}"]
+    return [f"quote: \u201c{question.quote}\u201d", f"  \u2014 {bank.citation()}"]

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from ..bank.library import library_paths
-from ..config import THEMES, UserConfig, load_config, save_config, study_settings
+from ..config import THEMES, UserConfig, engine_settings, load_config, save_config
 from ..srs.clock import Clock, utc_now
 from . import keys
 from .screens.library import LibraryScreen
@@ -83,7 +83,8 @@ class QuizApp(App[int]):
         """From a worker thread: (True, work()) with the store open, or (False, None) after a store error,
         which is shown and also reported to on_failure (a UI callback that stops the caller's busy bar)."""
         from ..srs.storefile import StoreError  # after the first frame
-        if self.call_from_thread(self.open_store) is None:  # open_store has shown why
+        # Open already (the usual case): no round trip through a UI thread that may be busy drawing a frame.
+        if self.store is None and self.call_from_thread(self.open_store) is None:  # open_store has shown why
             if on_failure is not None:
                 self.call_from_thread(on_failure)
             return False, None
@@ -106,7 +107,7 @@ class QuizApp(App[int]):
 
     def scheduler_settings(self) -> Settings:
         """The engine's scheduling settings (srs.Settings) from the learner's config and command-line overrides."""
-        return study_settings(self.config, self.options, fuzz=self.options.get("fuzz", True),
+        return engine_settings(self.config, self.options, fuzz=self.options.get("fuzz", True),
                               tz=self.options.get("tz"))
 
     def make_engine(self, banks: list[Bank]) -> Engine:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_support import DOT_PNG, SPECIAL_BANK
+from export_support import SPECIAL_BANK
+from tests_support import DOT_PNG
 
 from quizapp.cli import main
 

@@ -1,13 +1,9 @@
 """Helpers for the Anki export tests: an awkward bank, importing into Anki, reading a package."""
 from __future__ import annotations
 
-import base64
 import sqlite3
 import zipfile
 from pathlib import Path
-
-# A 1x1 PNG, so the bank has a real image to pack.
-DOT_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 
 # Every type, with HTML special characters, Markdown, an image and a three-deletion cloze.
 SPECIAL_BANK = r'''id: special-chars

@@ -1,10 +1,10 @@
 """Anki packages made by the real Anki backend: every stock note type, two decks, tags, media and a sound."""
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
-DOT_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+from tests_support import DOT_PNG
+
 
 
 def _add(col, notetype: str, deck_id: int, fields: list[str], tags: list[str]):

@@ -1,14 +1,10 @@
 """Fixtures for the import/export tests: running the commands in-process."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
 from quizapp.cli import main
-
-CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
 @pytest.fixture

@@ -7,9 +7,17 @@ import sys
 from pathlib import Path
 
 from tests_support import subprocess_env
-from srs_support import bank_data, write_bank
+from srs_support import bank_data, tf, write_bank
 
 SOURCE = {"title": "Kitchen chemistry", "author": "A. Cook", "date": "2024-05-01"}
+QUESTIONS = [
+    tf("t1", explanation="Because it is."),
+    {"id": "s1", "type": "short_answer", "prompt": "Who promulgated Hangul?", "answer": "Sejong the Great"},
+    {"id": "n1", "type": "numeric", "prompt": "How many?", "answer": 1000, "unit": "people"},
+    {"id": "c1", "type": "cloze", "text": "{{c1::USB sticks}} carried {{c1::dramas}} north"},
+    {"id": "m1", "type": "multiple_choice", "prompt": "Capital?", "choices": ["Busan", "Seoul"], "answer": "Seoul",
+     "shuffle": False},
+]
 
 
 def run_quizapp(tmp_path: Path, args: list[str], lines: list[str] | str, timeout: float = 60):
@@ -35,3 +43,9 @@ def saved_reviews(tmp_path: Path) -> list[tuple]:
                             "JOIN cards c ON c.id = r.card_id ORDER BY r.id").fetchall()
     finally:
         conn.close()
+
+
+def study(tmp_path: Path, lines: list[str], *args: str, bank: dict | None = None):
+    """A line-mode study session over the QUESTIONS bank (or bank), with its own store in tmp_path."""
+    path = write_bank(tmp_path / "plain.yaml", bank or bank_data("plain", QUESTIONS))
+    return run_quizapp(tmp_path, ["study", "--plain", "--db", str(tmp_path / "s.sqlite3"), *args, str(path)], lines)

@@ -5,7 +5,7 @@ import sqlite3
 import sys
 import textwrap
 
-from test_line_study import QUESTIONS, study
+from line_support import QUESTIONS, study
 from srs_support import bank_data
 
 

@@ -6,28 +6,10 @@ import sqlite3
 import subprocess
 import sys
 
-from line_support import saved_reviews
+from line_support import QUESTIONS, saved_reviews, study
 from tests_support import subprocess_env
 from quizapp.line.layout import layout_card, parse_line
 from srs_support import bank_data, make_bank, tf, write_bank
-
-QUESTIONS = [
-    tf("t1", explanation="Because it is."),
-    {"id": "s1", "type": "short_answer", "prompt": "Who promulgated Hangul?", "answer": "Sejong the Great"},
-    {"id": "n1", "type": "numeric", "prompt": "How many?", "answer": 1000, "unit": "people"},
-    {"id": "c1", "type": "cloze", "text": "{{c1::USB sticks}} carried {{c1::dramas}} north"},
-    {"id": "m1", "type": "multiple_choice", "prompt": "Capital?", "choices": ["Busan", "Seoul"], "answer": "Seoul",
-     "shuffle": False},
-]
-
-
-def study(tmp_path, lines, *args, bank=None):
-    path = write_bank(tmp_path / "plain.yaml", bank or bank_data("plain", QUESTIONS))
-    proc = subprocess.run([sys.executable, "-m", "quizapp", "study", "--plain", "--db", str(tmp_path / "s.sqlite3"),
-                           *args, str(path)], input="".join(f"{line}\n" for line in lines), capture_output=True,
-                          text=True, timeout=60, env=subprocess_env())
-    assert "Traceback" not in proc.stderr
-    return proc
 
 
 def test_a_session_through_a_pipe(tmp_path):

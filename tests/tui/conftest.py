@@ -1,4 +1,4 @@
-"""Fixtures for the TUI tests: isolated data, config and cache dirs, a fixed clock, a seeded app."""
+"""Fixtures for the TUI tests: a fixed clock, a seeded app, a library (the isolated dirs: tests/conftest.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-ALL_TYPES = REPO / "tests" / "banks" / "valid" / "all-types.yaml"
+from tests_support import BROKEN as BROKEN_BANKS
+from tests_support import VALID
+
+ALL_TYPES = VALID / "all-types.yaml"
 NOW = datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)
 
 
@@ -35,17 +37,6 @@ class Clock:
         return self.now
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    """Every test gets its own store, config and bank cache; the study day is UTC."""
-    monkeypatch.setenv("QUIZAPP_DB", str(tmp_path / "data" / "quizapp.sqlite3"))
-    monkeypatch.setenv("QUIZAPP_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("QUIZAPP_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("QUIZAPP_LIBRARY", raising=False)
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    return tmp_path
-
-
 @pytest.fixture
 def clock():
     return Clock()
@@ -64,7 +55,7 @@ def make_app(clock):
 
 
 MARKUP = Path(__file__).resolve().parent / "banks" / "markup.yaml"
-BROKEN = REPO / "tests" / "banks" / "broken" / "mc-answer-not-in-choices.yaml"
+BROKEN = BROKEN_BANKS / "mc-answer-not-in-choices.yaml"
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from quizapp.tui.widgets.arrange import MatchingInput, OrderingInput
-from quizapp.tui.widgets.card import CardView, cloze_prompt
+from quizapp.tui.widgets.card import CardView
 from quizapp.tui.widgets.choices import ChoiceList
 
 
@@ -55,9 +55,8 @@ async def answer(pilot, correct: bool) -> None:
         await type_text(pilot, str(q.answer) if correct else "999")
         await pilot.press("enter")
     elif q.type == "cloze":
-        _, gaps = cloze_prompt(q.text, view.ord)
-        for gap_answer, _hint in gaps:
-            await type_text(pilot, gap_answer if correct else "zzz")
+        for gap in q.gaps(view.ord):
+            await type_text(pilot, gap.answer if correct else "zzz")
             await pilot.press("enter")
     elif q.type == "ordering":
         assert isinstance(widget, OrderingInput)

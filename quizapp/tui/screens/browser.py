@@ -1,10 +1,13 @@
 """The card browser: every card of the library, searched with Anki-like queries, sorted, and changed in place."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+import threading
+import time
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import on, work
+from textual.message import Message
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -12,16 +15,15 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 
 from ...srs import control
-from ...srs.browse import CardRow, load_rows, select_rows
-from ...srs.clock import from_us
+from ...srs.browse import CardRow, count_cards, first_rows, iter_rows, select_rows
 from ...srs.control import ReviewEntry, history
 from ...srs.query import QueryError, parse_query
-from ...srs.scheduler import format_interval
 from ...srs.store import Store
 from .. import keys
-from ..text import literal, when
+from ..text import literal
 from ..widgets.footer import KeyFooter
 from .base import AppScreen
+from .browser_rows import COLUMNS, card_details, fitting_columns, row_cells
 from .editing import edit_question
 
 if TYPE_CHECKING:
@@ -29,15 +31,9 @@ if TYPE_CHECKING:
     from ...bank.models import Bank
 
 SHOWN = 1000  # rows put in the table at most: DataTable builds every row it is given; the count says the rest
-COLUMNS = (("Bank", "bank", 14), ("Question", "question", 18), ("Type", "type", 10), ("State", "state", 10),
-           ("Due", "due", 9), ("Ivl", "interval", 5), ("Laps", "lapses", 4), ("Revs", "reviews", 4),
-           ("Marks", "flag", 9), ("Prompt", "prompt", None))
-DROP_FIRST = ("reviews", "interval", "lapses", "type", "bank", "state")  # left out, in turn, on narrow terminals
-MIN_PROMPT = 24
-TYPE_LABELS = {"multiple_choice": "choice", "true_false": "true/false", "short_answer": "short", "numeric": "number",
-               "cloze": "cloze", "ordering": "order", "matching": "match", "flashcard": "flashcard"}
-FLAG_STYLES = ("", "bold red", "bold dark_orange", "bold green", "bold blue")
-RATINGS = ("", "Again", "Hard", "Good", "Easy")
+FIRST_PAGE = 60  # rows of the first screen, read before the others (a tall terminal's table); the fill's step
+PAINT_WAIT = 2.0  # seconds the loading worker waits for the first page to be drawn before reading every card
+YIELD = 0.001  # seconds the loading worker sleeps between two steps: the interpreter lock goes to the UI thread
 
 
 class BrowserScreen(AppScreen[None]):
@@ -59,6 +55,8 @@ class BrowserScreen(AppScreen[None]):
         self.sort, self.descending = "due", False
         self.columns = list(COLUMNS)
         self.partial = False  # only the first page of cards is loaded yet
+        self.total: int | None = None  # how many cards the whole load brings, once counted
+        self._fill_generation = 0  # which fill the table's pending steps belong to
         self._debounce: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -80,15 +78,9 @@ class BrowserScreen(AppScreen[None]):
     def set_columns(self) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        self.columns = list(COLUMNS)
-        # The prompt takes what the fixed columns leave (each column has one cell of padding a side).
-        for drop in (None, *DROP_FIRST):
-            self.columns = [c for c in self.columns if c[1] != drop]
-            room = table.size.width - sum(width + 2 for _, _, width in self.columns if width) - 4
-            if room >= MIN_PROMPT:
-                break
+        self.columns, room = fitting_columns(table.size.width)
         for label, key, width in self.columns:
-            table.add_column(label, key=key, width=width or max(room, 12))
+            table.add_column(label, key=key, width=width or room)
 
     def on_resize(self) -> None:
         self.set_columns()
@@ -102,14 +94,46 @@ class BrowserScreen(AppScreen[None]):
         engine = app.with_store(lambda: app.engine_for(banks))[1]
         if engine is None:
             return
-        if not self.rows and not self.start_query:  # (self.rows is only empty before the first load)
-            # The first page at once (soonest due first, as the table is sorted), then every card.
-            ok, page = app.with_store(lambda: load_rows(engine, app.now(), first=SHOWN))
-            if ok and page is not None:
-                self.app.call_from_thread(self.show_rows, page, True)
-        ok, rows = app.with_store(lambda: load_rows(engine, app.now()))
-        if ok and rows is not None:
-            self.app.call_from_thread(self.show_rows, rows)
+        worker = get_current_worker()
+        first = not self.rows and not self.start_query  # (self.rows is only empty before the first load)
+
+        def read() -> list[CardRow] | None:
+            if first:
+                # The soonest due cards (as the table is sorted) from the due index, on screen before any other
+                # work competes with the UI thread for the interpreter: then the count, then every card.
+                painted = threading.Event()
+                self.post_message(self.Loaded(first_rows(engine, self.quiz_app.now(), FIRST_PAGE), painted=painted))
+                painted.wait(PAINT_WAIT)
+                self.post_message(self.Loaded(None, total=count_cards(engine)))
+            rows: list[CardRow] = []
+            for chunk in iter_rows(engine, self.quiz_app.now()):
+                if worker.is_cancelled:  # a newer load (after a change) replaces this one
+                    return None
+                rows += chunk
+                time.sleep(YIELD)  # the UI thread's turn: keys and frames are not held back by the load
+            return rows
+
+        ok, rows = self.quiz_app.with_store(read)
+        if ok and rows is not None and not worker.is_cancelled:
+            self.post_message(self.Loaded(rows))
+
+    class Loaded(Message):
+        """From the loading worker: the first page (`painted` is set once it is drawn), the count, or every card."""
+
+        def __init__(self, rows: list[CardRow] | None, total: int | None = None,
+                     painted: threading.Event | None = None) -> None:
+            super().__init__()
+            self.rows, self.total, self.painted = rows, total, painted
+
+    def on_browser_screen_loaded(self, message: Loaded) -> None:
+        if message.total is not None:
+            self.total = message.total
+        if message.rows is not None:
+            self.show_rows(message.rows, partial=message.painted is not None)
+        elif self.partial:
+            self.fill_status()
+        if message.painted is not None:
+            self.call_after_refresh(message.painted.set)
 
     def show_rows(self, rows: list[CardRow], partial: bool = False) -> None:
         self.rows, self.partial = rows, partial
@@ -138,39 +162,44 @@ class BrowserScreen(AppScreen[None]):
         self.fill()
 
     def fill(self) -> None:
+        """Put the shown rows in the table: those a screen holds at once, the rest a step a frame (a DataTable row
+        costs about a third of a millisecond: 1,000 at once would hold the screen still after every search)."""
         table = self.query_one(DataTable)
         keep = self.current()
         table.clear()
-        now = self.quiz_app.now()
-        for row in self.shown[:SHOWN]:
-            table.add_row(*self.cells(row, now), key=str(row.card_id))
-        if keep is not None and any(r.card_id == keep.card_id for r in self.shown[:SHOWN]):
-            table.move_cursor(row=table.get_row_index(str(keep.card_id)), animate=False)
-        more = f" (the first {SHOWN} shown: refine the search)" if len(self.shown) > SHOWN else ""
-        if self.partial:
-            self.set_status(f"the {len(self.rows)} cards due soonest · reading every card…")
-            self.show_details()
-            return
-        arrow = "↓" if self.descending else "↑"
-        self.set_status(f"{len(self.shown)} of {len(self.rows)} cards{more} · sorted by {self.sort} {arrow}")
+        self._fill_generation += 1
+        rows = self.shown[:SHOWN]
+        at = next((i for i, r in enumerate(rows) if r.card_id == keep.card_id), None) if keep else None
+        done = max(FIRST_PAGE, 0 if at is None else at + 1)
+        self.add_rows(rows[:done])
+        if at is not None:
+            table.move_cursor(row=at, animate=False)
+        if len(rows) > done:
+            self.call_after_refresh(self.fill_more, self._fill_generation, rows, done)
+        self.fill_status()
         self.show_details()
 
-    def cells(self, row: CardRow, now: datetime) -> tuple[Any, ...]:
-        marks = []
-        if row.flag:
-            marks.append(Content.styled("⚑", FLAG_STYLES[row.flag]))
-        for on_, word, style in ((row.suspended, "susp", "$text-warning"), (row.buried, "bur", "$text-muted"),
-                                 (row.leech, "leech", "$text-error")):
-            if on_:
-                marks.append(Content.styled(word, style))
-        question = row.label
-        due = when(from_us(row.due_us), now) if row.due_us is not None else "—"
-        interval = "—" if row.interval is None else format_interval(timedelta(days=row.interval))
-        cells = {"bank": literal(row.bank), "question": literal(question), "type": TYPE_LABELS.get(row.type, row.type),
-                 "state": row.state, "due": due, "interval": interval, "lapses": str(row.lapses),
-                 "reviews": str(row.reviews), "flag": Content(" ").join(marks),
-                 "prompt": literal(" ".join(row.prompt.split()))}
-        return tuple(cells[key] for _, key, _ in self.columns)
+    def fill_more(self, generation: int, rows: list[CardRow], start: int) -> None:
+        if generation != self._fill_generation:  # a newer search or load has refilled the table
+            return
+        end = start + FIRST_PAGE
+        self.add_rows(rows[start:end])
+        if len(rows) > end:
+            self.call_after_refresh(self.fill_more, generation, rows, end)
+
+    def add_rows(self, rows: list[CardRow]) -> None:
+        table, now = self.query_one(DataTable), self.quiz_app.now()
+        for row in rows:
+            table.add_row(*row_cells(row, self.columns, now), key=str(row.card_id))
+
+    def fill_status(self) -> None:
+        if self.partial:
+            loading = f"loading {self.total:,} cards…" if self.total is not None else "loading every card…"
+            self.set_status(f"{len(self.shown)} of the {len(self.rows)} cards due soonest · {loading}")
+            return
+        more = f" (the first {SHOWN} shown: refine the search)" if len(self.shown) > SHOWN else ""
+        arrow = "↓" if self.descending else "↑"
+        self.set_status(f"{len(self.shown):,} of {len(self.rows):,} cards{more} · sorted by {self.sort} {arrow}")
 
     @on(DataTable.HeaderSelected)
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:
@@ -215,19 +244,7 @@ class BrowserScreen(AppScreen[None]):
             self.app.call_from_thread(self.show_history, row, entries)
 
     def show_history(self, row: CardRow, entries: list[ReviewEntry]) -> None:
-        lines = [Content.styled(" ".join(row.prompt.split()), "bold"),
-                 Content.assemble(("Answer: ", "$text-muted"), literal(row.answer))]
-        stats = f"stability {row.stability:.1f}d · difficulty {row.difficulty:.1f}" if row.stability else "not studied"
-        lines.append(Content.styled(f"{row.bank}/{row.question} · {stats} · tags {' '.join(sorted(row.tags))}",
-                                    "$text-muted"))
-        for e in entries[-6:]:
-            elapsed = "first" if e.elapsed_days is None else f"+{e.elapsed_days:.1f}d"
-            interval = "cram" if e.cram else ("—" if e.interval_days is None else
-                                              "→ " + format_interval(timedelta(days=e.interval_days)))
-            given = f" · answered {str(e.given)[:40]}" if e.given not in (None, "", [], {}) else ""
-            lines.append(literal(f"{e.reviewed_at:%Y-%m-%d %H:%M}  {RATINGS[e.rating]:5}  {elapsed:>7}  "
-                                 f"{interval}{given}"))
-        self.query_one("#card-details-text", Static).update(Content("\n").join(lines))
+        self.query_one("#card-details-text", Static).update(card_details(row, entries))
 
     def change(self, work_fn: Callable[[Store, list[int]], object], done: str) -> None:
         row = self.current()

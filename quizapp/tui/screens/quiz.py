@@ -61,7 +61,7 @@ class QuizScreen(AppScreen[None]):
         view = CardView(item.bank, item.question, item.ord, rng=self.quiz_app.rng,
                         meta=f"question {self.index + 1} of {len(self.items)}", id="card")
         await self.mount(view, after="#card-slot")
-        if item.question.type == "flashcard":
+        if item.question.self_graded:
             view.input.after_reveal = "Did you know it? y yes · n no"  # Enter / Space on the revealed card
         view.input.focus_first()
         self.update_progress()

@@ -44,7 +44,7 @@ class Mistake(Vertical):
         yield Static(Content.assemble(Content.styled("Yours: ", "bold $text-error"),
                                       literal(yours_words(q, self.item.given, result))))
         right = answer_words(q, self.item.ord, self.item.result)
-        if q.type == "cloze":
+        if q.completed() is not None:  # the whole sentence as Markdown, its gaps in bold
             yield Static(Content.styled("Right:", "bold $text-success"))
             yield MarkdownText(right)
         else:

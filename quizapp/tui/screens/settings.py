@@ -56,6 +56,10 @@ class SettingsScreen(AppModal[None]):
                 with RadioSet(id="theme", compact=True):
                     for theme in THEMES:
                         yield RadioButton(theme.title(), value=theme == config.theme, id=f"theme-{theme}")
+            with Horizontal(classes="setting"):
+                yield Label("FSRS parameters", classes="setting-label")
+                yield Button("Fit to my reviews", id="optimize", compact=True)
+            yield Static("", id="optimize-result")
             yield Static(literal(f"Saved in {config_path()}"), id="settings-path")
             with Horizontal(id="settings-buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
@@ -91,7 +95,41 @@ class SettingsScreen(AppModal[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_save() if event.button.id == "save" else self.action_cancel()
+        if event.button.id == "optimize":
+            event.button.disabled = True
+            self.query_one("#optimize-result", Static).update("Fitting FSRS to your reviews…")
+            self.optimize()
+        else:
+            self.action_save() if event.button.id == "save" else self.action_cancel()
+
+    @work(thread=True, exclusive=True, group="optimize")
+    def optimize(self) -> None:
+        """`quizapp optimize` from here: fit, compare with the defaults, save and reschedule (seconds)."""
+        from ...srs.optimize import NotEnoughReviews, optimize_store
+        settings, now = self.quiz_app.scheduler_settings(), self.quiz_app.now()
+
+        def run() -> str:
+            try:
+                result, count = optimize_store(self.quiz_app.opened_store(), settings, now)
+            except NotEnoughReviews as exc:
+                return str(exc)
+            figures = (f"Defaults: log loss {result.before.log_loss:.4f}, RMSE {result.before.rmse * 100:.2f}% · "
+                       f"fitted to {result.reviews} reviews: log loss {result.after.log_loss:.4f}, "
+                       f"RMSE {result.after.rmse * 100:.2f}%.")
+            if count is None:
+                return figures + " The fit predicts your reviews worse: the defaults are kept."
+            engine = self.app.library_engine
+            if engine is not None:  # the library's engine read the parameters when it was made: make it again
+                self.app.library_engine = self.app.make_engine(list(engine.banks.values()))
+            return figures + f" Saved; {count} card{'s' * (count != 1)} rescheduled (`quizapp optimize --reset` undoes)."
+
+        ok, text = self.app.with_store(run)
+        if ok:
+            self.app.call_from_thread(self.optimized, text)
+
+    def optimized(self, text: str) -> None:
+        self.query_one("#optimize-result", Static).update(literal(text))
+        self.query_one("#optimize", Button).disabled = False
 
     def read(self) -> UserConfig | None:
         """The config the form describes, or None after telling what is wrong."""

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from ...bank.shuffle import shuffled
 from ..text import clean
 from .base import MARK_RIGHT, MARK_WRONG, AnswerInput, item_label
 from .choices import ChoiceRow, row_of
@@ -79,13 +80,8 @@ class OrderingInput(RowsInput):
     def __init__(self, question, rng, **kwargs) -> None:
         super().__init__(**kwargs)
         self.question = question
-        order = list(question.items)
-        for _ in range(5):  # a shuffle that happens to be the answer would give it away
-            rng.shuffle(order)
-            if order != list(question.items):
-                break
-        self.order = order
-        self.marks: list[str] = [""] * len(order)
+        self.order = shuffled(question.items, rng)
+        self.marks: list[str] = [""] * len(self.order)
 
     def compose(self):
         yield from self.compose_rows(len(self.order))
@@ -142,8 +138,7 @@ class MatchingInput(RowsInput):
         super().__init__(**kwargs)
         self.question = question
         self.lefts = list(question.pairs)
-        self.rights = list(question.pairs.values())
-        rng.shuffle(self.rights)
+        self.rights = shuffled(question.pairs.values(), rng)
         self.letters = list(string.ascii_lowercase[: len(self.rights)])
         self.chosen: dict[int, int] = {}
         self.marks: list[str] = [""] * len(self.lefts)

@@ -2,77 +2,71 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...bank.models import CLOZE_RE
-from ...srs.cards import flashcard_sides
+from ...srs.wording import expected_words
 from ..text import clean, literal
 from .arrange import MatchingInput, OrderingInput
+from .base import AnswerInput
 from .choices import MultipleChoiceInput, TrueFalseInput
 from .feedback import Feedback
 from .flashcard import FlashcardInput
 from .markdown import MarkdownText
 from .typed import ClozeInput, NumericInput, ShortAnswerInput
 
-INPUTS = {
-    "multiple_choice": MultipleChoiceInput,
-    "true_false": TrueFalseInput,
-    "short_answer": ShortAnswerInput,
-    "numeric": NumericInput,
-    "ordering": OrderingInput,
-    "matching": MatchingInput,
+
+@dataclass(frozen=True)
+class TypeView:
+    """How the TUI shows one question type: the one table of per-type presentation (the rest asks the model)."""
+
+    name: str  # in the card's header: "fill the gap"
+    short: str  # in the card browser's type column
+    input: Callable[[Any, int, random.Random], AnswerInput]  # (question, card, rng) -> its input widget
+
+
+TYPE_VIEWS: dict[str, TypeView] = {
+    "multiple_choice": TypeView("multiple choice", "choice", lambda q, ord, rng: MultipleChoiceInput(q, rng)),
+    "true_false": TypeView("true or false", "true/false", lambda q, ord, rng: TrueFalseInput(q, rng)),
+    "short_answer": TypeView("short answer", "short", lambda q, ord, rng: ShortAnswerInput(q, rng)),
+    "numeric": TypeView("number", "number", lambda q, ord, rng: NumericInput(q, rng)),
+    "cloze": TypeView("fill the gap", "cloze", lambda q, ord, rng: ClozeInput(q, ord, gaps_of(q, ord))),
+    "ordering": TypeView("put in order", "order", lambda q, ord, rng: OrderingInput(q, rng)),
+    "matching": TypeView("match", "match", lambda q, ord, rng: MatchingInput(q, rng)),
+    "flashcard": TypeView("flashcard", "flashcard", lambda q, ord, rng: FlashcardInput(q, ord)),
 }
-TYPE_NAMES = {"multiple_choice": "multiple choice", "true_false": "true or false", "short_answer": "short answer",
-              "numeric": "number", "cloze": "fill the gap", "ordering": "put in order", "matching": "match",
-              "flashcard": "flashcard"}
+TYPE_NAMES = {kind: view.name for kind, view in TYPE_VIEWS.items()}
 
 
-def cloze_prompt(text: str, ord: int) -> tuple[str, list[tuple[str, str | None]]]:
-    """The cloze text with this card's deletions as gaps, others filled in; and the gaps (answer, hint)."""
-    gaps: list[tuple[str, str | None]] = []
-
-    def gap(match) -> str:
-        if int(match.group(1)) != ord:
-            return match.group(2)
-        gaps.append((match.group(2), match.group(3)))
-        return f"**[{match.group(3) or '…'}]**"
-
-    return CLOZE_RE.sub(gap, text), gaps
+def _gap(deletion) -> str:
+    return f"**[{deletion.hint or '…'}]**"
 
 
-def cloze_completed(text: str, ord: int) -> str:
-    """The cloze text as Markdown with every gap filled, this card's answers in bold."""
-    return CLOZE_RE.sub(lambda m: f"**{m.group(2)}**" if int(m.group(1)) == ord else m.group(2), text)
+def gaps_of(question, ord: int) -> list[tuple[str, str | None]]:
+    """A cloze card's gaps, in text order, as (answer, hint)."""
+    return [(d.answer, d.hint) for d in question.gaps(ord)]
 
 
 def answer_words(question, ord: int, result) -> str:
-    """The right answer in the words the card showed (srs.wording.expected_words); a cloze as its whole
-    sentence in Markdown, this card's gaps in bold."""
-    if question.type == "cloze":
-        return cloze_completed(question.text, ord)
-    from ...srs.wording import expected_words
-    return expected_words(question, result)
+    """The right answer in the words the card showed (srs.wording.expected_words); a text with gaps as its
+    whole sentence in Markdown, this card's gaps in bold."""
+    return question.completed(ord, mark=lambda answer: f"**{answer}**") or expected_words(question, result)
 
 
 def card_prompt(question, ord: int) -> str:
     """The Markdown a card asks: the cloze text with its gaps, a flashcard's shown side, or the prompt."""
-    if question.type == "cloze":
-        return cloze_prompt(question.text, ord)[0]
-    if question.type == "flashcard":
-        return flashcard_sides(question, ord)[0]
-    return question.prompt
+    return question.asked(ord, gap=_gap)
 
 
-def answer_input(question, ord: int, rng: random.Random):
+def answer_input(question, ord: int, rng: random.Random) -> AnswerInput:
     """The input widget for a question's type."""
-    if question.type == "cloze":
-        _text, gaps = cloze_prompt(question.text, ord)
-        return ClozeInput(question, ord, gaps, classes="answer")
-    if question.type == "flashcard":
-        return FlashcardInput(question, ord, classes="answer")
-    return INPUTS[question.type](question, rng, classes="answer")
+    widget = TYPE_VIEWS[question.type].input(question, ord, rng)
+    widget.add_class("answer")
+    return widget
 
 
 class CardView(VerticalScroll):

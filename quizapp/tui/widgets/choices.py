@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from ...bank.shuffle import shuffled
 from ...srs.checking import Given
 from .base import MARK_RIGHT, MARK_WRONG, AnswerInput, item_label
 
@@ -154,9 +155,7 @@ class MultipleChoiceInput(ChoiceList):
     """A multiple_choice question; gives the chosen texts as a list."""
 
     def __init__(self, question, rng, **kwargs) -> None:
-        options = list(question.choices)
-        if question.shuffle:
-            rng.shuffle(options)
+        options = shuffled(question.choices, rng) if question.shuffle else list(question.choices)
         keys = [str(i + 1) for i in range(len(options))]
         hint = ("Space or a number toggles · Enter checks" if question.multiple
                 else f"Press 1-{len(options)}, or ↑↓ and Enter")

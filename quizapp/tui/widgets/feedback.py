@@ -5,14 +5,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ...srs.wording import citation as source_line
 from ..text import clean
 from .markdown import MarkdownText
 
 
 def citation(bank) -> str:
-    """The quote's source as one line (see srs.wording.citation), safe for the terminal."""
-    return clean(source_line(bank))
+    """The quote's source as one line (Bank.citation), safe for the terminal."""
+    return clean(bank.citation())
 
 
 def verdict(result) -> Content:
@@ -56,7 +55,7 @@ class Feedback(Vertical):
             if self.result.note:  # how the answer was read: a typo, a scale, "enter a number"
                 yield Static(Content(clean(self.result.note)), classes="note")
             answer = answer_words(self.question, self.ord, self.result)
-            if self.question.type == "cloze":  # the whole sentence, completed, its gaps in bold
+            if self.question.completed() is not None:  # the whole sentence, completed, its gaps in bold
                 yield Static(Content.styled("Answer:", "bold"))
                 yield MarkdownText(answer, classes="expected")
             else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
-from ...srs.cards import flashcard_hint
 from .base import AnswerInput, TextEntry
 from .markdown import MarkdownText
 
@@ -29,7 +28,7 @@ class FlashcardInput(AnswerInput, can_focus=True):
 
     def compose(self):
         yield TextEntry(placeholder="A note for yourself (optional, not graded)", id="note")
-        hint = flashcard_hint(self.question, self.ord)
+        hint = self.question.hint_for(self.ord)
         if hint:
             shown = MarkdownText(f"Hint: {hint}", classes="card-hint")
             shown.display = False

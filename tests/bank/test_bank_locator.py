@@ -38,3 +38,16 @@ def test_grounding_places_a_quote_without_reading_the_bank_again(tmp_path, monke
     problems = check_result(result, tmp_path)
     assert [(p.line, p.column) for p in problems][:1] == [(19, 12)]
     assert problems[0].message.startswith("quote not found in example-source.txt")
+
+
+def test_a_problem_collector_places_each_problem_by_its_path_and_keeps_one_of_twins():
+    from quizapp.bank.problems import Problem, ProblemCollector
+    text = "id: b\ntitle: T\nquestions:\n  - id: q1\n    tpye: true_false\n"
+    problems = ProblemCollector("b.yaml", Locator(compose(text)))
+    problems.at(("questions", 0, "tpye"), "unknown key 'tpye'", key=True)
+    problems.at(("questions", 0, "tpye"), "unknown key 'tpye'", key=True)  # pydantic reports union twins
+    problems.at(("questions", 0, "tpye"), "the value", severity="warning")
+    problems.at_position(2, 8, "from the YAML layer")
+    assert problems.found == [Problem("b.yaml", 5, 5, "unknown key 'tpye'"),
+                              Problem("b.yaml", 5, 11, "the value", "warning"),
+                              Problem("b.yaml", 2, 8, "from the YAML layer")]
