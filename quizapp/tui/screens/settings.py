@@ -118,12 +118,12 @@ class SettingsScreen(AppModal[None]):
                        f"RMSE {result.after.rmse * 100:.2f}%.")
             if count is None:
                 return figures + " The fit predicts your reviews worse: the defaults are kept."
-            engine = self.app.library_engine
+            engine = self.quiz_app.library_engine
             if engine is not None:  # the library's engine read the parameters when it was made: make it again
-                self.app.library_engine = self.app.make_engine(list(engine.banks.values()))
+                self.quiz_app.library_engine = self.quiz_app.make_engine(list(engine.banks.values()))
             return figures + f" Saved; {count} card{'s' * (count != 1)} rescheduled (`quizapp optimize --reset` undoes)."
 
-        ok, text = self.app.with_store(run)
+        ok, text = self.quiz_app.with_store(run)
         if ok:
             self.app.call_from_thread(self.optimized, text)
 
