@@ -119,9 +119,8 @@ def test_edit_a_card_from_the_browser_in_a_real_editor(tmp_path):
         terminal.send("c")
         terminal.wait_for("cards · sorted by")
         terminal.wait_for("Answer: ")  # the highlighted card's details: the table is filled and has a cursor
-        # Still needed: without it the search's first keys are sometimes lost under load since the browser loads
-        # in pages (the screen state that tells when keys are safe is not yet known).
-        time.sleep(0.5)
+        # No pause: `/` is a priority key, so the keys typed right after it go to the search box even while the
+        # table is still being filled.
         terminal.send("/")
         terminal.send("-l", "id:dmz-exists")
         terminal.wait_for("id:dmz-exists")
