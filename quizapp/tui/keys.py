@@ -82,9 +82,12 @@ BROWSER_KEYS: list[BindingType] = [
     Binding("0", "flag(0)", "Unflag", show=False),
     Binding("R", "reset", "Reset", key_display="R"),
     Binding("e", "edit", "Edit"),
+    Binding("p", "preview", "Preview", show=False),
     Binding("o", "sort_next", "Sort"),
     Binding("escape", "leave", "Back"),
 ]
+
+PREVIEW_KEYS: list[BindingType] = [Binding("escape,p,q", "close", "Back")]
 
 SETTINGS_KEYS: list[BindingType] = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
 

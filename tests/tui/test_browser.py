@@ -113,3 +113,28 @@ async def test_a_broken_edit_is_reported_and_can_be_discarded(make_app, tmp_path
         await pilot.press("d")
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
     assert bank.read_bytes() == original
+
+
+async def test_preview_shows_the_card_as_studied_and_records_nothing(make_app, tmp_path):
+    from quizapp.tui.screens.preview import PreviewScreen
+    app = make_app(only_paths=[_library(tmp_path)])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "loaded", False) and app.screen.counts)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen) and app.screen.rows)
+        await pilot.press("slash", *"type:multiple_choice", "enter")
+        await wait_for(pilot, lambda: _cards(app) and all(r.type == "multiple_choice" for r in _cards(app)))
+        row = app.screen.current()
+        question = next(q for r in app.screen.results if r.bank_id == row.bank for q in r.bank.questions
+                        if q.id == row.question)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, PreviewScreen))
+        await pilot.pause()
+        shown = screen_text(app)
+        assert all(choice in shown for choice in question.choices), shown  # every option, as in study
+        assert f"Answer: {question.answer}" in shown and "preview" in shown
+        await pilot.press("1", "enter")  # the input is locked: keys answer nothing
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
+    with sqlite3.connect(os.environ["QUIZAPP_DB"]) as conn:
+        assert conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0

@@ -25,6 +25,7 @@ from ..widgets.footer import KeyFooter
 from .base import AppScreen
 from .browser_rows import COLUMNS, card_details, fitting_columns, row_cells
 from .editing import edit_question
+from .preview import PreviewScreen
 
 if TYPE_CHECKING:
     from ...bank.loader import LoadResult
@@ -292,6 +293,13 @@ class BrowserScreen(AppScreen[None]):
         path = next((r.path for r in self.results if r.bank_id == (row.bank if row else None)), None)
         if row is not None and path is not None:
             edit_question(self, path, row.question, self.edited)
+
+    def action_preview(self) -> None:
+        row = self.current()
+        bank = next((r.bank for r in self.results if row is not None and r.bank_id == row.bank), None)
+        question = next((q for q in bank.questions if row is not None and q.id == row.question), None) if bank else None
+        if row is not None and bank is not None and question is not None:
+            self.app.push_screen(PreviewScreen(bank, question, row.ord, row.answer))
 
     def edited(self, bank: Bank | None) -> None:
         """After a valid edit: the library is read again and the card shown with its progress (same id)."""

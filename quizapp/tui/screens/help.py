@@ -38,6 +38,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Quiz score", binding_rows(keys.SCORE_KEYS)),
         ("Statistics", binding_rows(keys.STATS_KEYS)),
         ("Card browser", binding_rows(keys.BROWSER_KEYS) + [("click", "a column header sorts by it")]),
+        ("Card preview", binding_rows(keys.PREVIEW_KEYS)),
         ("Settings", binding_rows(keys.SETTINGS_KEYS)),
     ]
 
