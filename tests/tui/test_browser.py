@@ -22,6 +22,13 @@ def _library(tmp_path):
     return folder
 
 
+async def _open_browser(app, pilot):
+    """From the library, once its banks and counts are loaded, `c` and wait for the browser's rows."""
+    await wait_for(pilot, lambda: getattr(app.screen, "loaded", False) and app.screen.counts)
+    await pilot.press("c")
+    await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen) and app.screen.rows)
+
+
 def _cards(app):
     return app.screen.shown if isinstance(app.screen, BrowserScreen) else []
 
@@ -29,9 +36,7 @@ def _cards(app):
 async def test_browser_searches_sorts_suspends_and_flags(make_app, tmp_path):
     app = make_app(only_paths=[_library(tmp_path)])
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: getattr(app.screen, "loaded", False) and app.screen.counts)
-        await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen) and app.screen.rows)
+        await _open_browser(app, pilot)
         total = len(app.screen.rows)
         assert total >= 8 and f"{total} of {total} cards" in screen_text(app)
         await pilot.press("slash", *"type:cloze", "enter")
@@ -119,9 +124,7 @@ async def test_preview_shows_the_card_as_studied_and_records_nothing(make_app, t
     from quizapp.tui.screens.preview import PreviewScreen
     app = make_app(only_paths=[_library(tmp_path)])
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: getattr(app.screen, "loaded", False) and app.screen.counts)
-        await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen) and app.screen.rows)
+        await _open_browser(app, pilot)
         await pilot.press("slash", *"type:multiple_choice", "enter")
         await wait_for(pilot, lambda: _cards(app) and all(r.type == "multiple_choice" for r in _cards(app)))
         row = app.screen.current()
