@@ -101,12 +101,11 @@ def _typed(f: _Fields) -> dict:
             q["unit"] = unit
         return q
     q = {"type": "short_answer", "prompt": f.md("Prompt"), "answer": answer}
-    also = next((ln for ln in accepted.split("<br>") if ln.startswith("Also accepted: ")), None)
-    if also:
-        q["accept"] = also.removeprefix("Also accepted: ").split(" · ")
-    never = next((ln for ln in accepted.split("<br>") if ln.startswith(NEVER_ACCEPTED)), None)
-    if never:
-        q["reject"] = never.removeprefix(NEVER_ACCEPTED).split(" · ")
+    # The Accepted field's lines, as export/fields.py writes them: "<prefix>form · form".
+    for key, prefix in (("accept", "Also accepted: "), ("reject", NEVER_ACCEPTED)):
+        line = next((ln for ln in accepted.split("<br>") if ln.startswith(prefix)), None)
+        if line:
+            q[key] = line.removeprefix(prefix).split(" · ")
     if "Capital letters matter." in accepted:
         q["case_sensitive"] = True
     if "Spelling must be exact." in accepted:

@@ -216,13 +216,7 @@ class BrowserScreen(AppScreen[None]):
         self.sort_by(keys[(keys.index(self.sort) + 1) % len(keys)] if self.sort in keys else "due")
 
     def action_search(self) -> None:
-        # At once, not as Widget.focus() does after the keys already queued: letters typed right after `/` are
-        # part of the search, never commands (s, b, e...) for the row that still had the focus.
-        box = self.query_one("#query", Input)
-        if self.focused is box:  # `/` is a priority key (see keys.py): in the box it is just a character
-            box.insert_text_at_cursor("/")
-        else:
-            self.set_focus(box)
+        self.search_key(self.query_one("#query", Input))
 
     # -- the highlighted card -----------------------------------------------------------------
     def current(self) -> CardRow | None:

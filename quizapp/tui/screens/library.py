@@ -191,13 +191,7 @@ class LibraryScreen(AppScreen[None]):
             self.action_study()
 
     def action_search(self) -> None:
-        # At once, not as Widget.focus() does after the keys already queued: letters typed right after `/` are
-        # part of the search, never commands (s, b, e...) for the row that still had the focus.
-        box = self.query_one("#search", Input)
-        if self.focused is box:  # `/` is a priority key (see keys.py): in the box it is just a character
-            box.insert_text_at_cursor("/")
-        else:
-            self.set_focus(box)
+        self.search_key(self.query_one("#search", Input))
 
     def action_clear_search(self) -> None:
         self.query_one("#search", Input).value = ""
